@@ -24,6 +24,8 @@ export interface SiteDefinition {
 export interface RowRead {
   element: Element;
   order: CapturedOrderInput;
+  /** Where the row controls go when not simply at the end of `element` (e.g. a cell of a table row). */
+  controlsAnchor?: Element;
 }
 
 export interface PageRead {

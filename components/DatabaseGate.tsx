@@ -1,0 +1,42 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { OrderLensDatabase } from '@/utils/db/database';
+import { openDatabase, requestPersistentStorage } from '@/utils/db/open-database';
+import { StorageError, classifyStorageError } from '@/utils/db/storage-errors';
+import { lastKnownOrderCountItem } from '@/utils/background/settings-items';
+
+const DatabaseContext = createContext<OrderLensDatabase | null>(null);
+
+export function useDatabase(): OrderLensDatabase {
+  const db = useContext(DatabaseContext);
+  if (!db) throw new Error('useDatabase outside <DatabaseGate>');
+  return db;
+}
+
+/** Opens the local database once; shows a clear error instead of an empty page when it cannot. */
+export function DatabaseGate({ children }: { children: ReactNode }) {
+  const [db, setDb] = useState<OrderLensDatabase | null>(null);
+  const [error, setError] = useState<StorageError | null>(null);
+  useEffect(() => {
+    let opened: OrderLensDatabase | undefined;
+    void (async () => {
+      try {
+        opened = await openDatabase(await lastKnownOrderCountItem.getValue());
+        void requestPersistentStorage();
+        setDb(opened);
+      } catch (failure) {
+        setError(classifyStorageError(failure));
+      }
+    })();
+    return () => opened?.close();
+  }, []);
+  if (error) {
+    return (
+      <div role="alert" data-storage-error={error.kind} className="storage-error">
+        <strong>数据库错误 / Storage error</strong>
+        <p>{error.message}</p>
+      </div>
+    );
+  }
+  if (!db) return <div aria-busy="true" className="loading">…</div>;
+  return <DatabaseContext.Provider value={db}>{children}</DatabaseContext.Provider>;
+}

@@ -1,0 +1,11 @@
+import { startCapture } from '@/utils/capture/start-capture';
+import { reader } from '@/utils/sites/douyin/reader';
+import { site } from '@/utils/sites/douyin/site';
+
+export default defineContentScript({
+  matches: [...site.matches],
+  runAt: 'document_idle',
+  main(ctx) {
+    startCapture(ctx, site, reader);
+  },
+});

@@ -1,0 +1,11 @@
+import { startCapture } from '@/utils/capture/start-capture';
+import { reader } from '@/utils/sites/pinduoduo/reader';
+import { site } from '@/utils/sites/pinduoduo/site';
+
+export default defineContentScript({
+  matches: [...site.matches],
+  runAt: 'document_idle',
+  main(ctx) {
+    startCapture(ctx, site, reader);
+  },
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+// Each test launches its own Chromium with the extension (extensions need a persistent context), so tests
+// run one at a time: the machines here have 2 cores.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  workers: 1,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  use: { trace: 'off', screenshot: 'off', video: 'off' },
+});

@@ -1,0 +1,37 @@
+import { expect, test } from './extension-test';
+import { expectedOrderIds, fixtures } from './fixture-data';
+
+// The whole path of DESIGN.md "Data flow": console page → content script → background → IndexedDB →
+// visible in an extension page. One test per console's first list fixture with orders.
+const firstListPerPlatform = [
+  ...new Map(
+    fixtures
+      .filter((fixture) => fixture.kind === 'list' && expectedOrderIds(fixture).length > 0)
+      .map((fixture) => [fixture.platform, fixture] as const)
+      .reverse(),
+  ).values(),
+].reverse();
+
+for (const fixture of firstListPerPlatform) {
+  test(`${fixture.platform}/${fixture.name}: rows captured into the database and shown on the dashboard`, async ({
+    context,
+    openExtensionPage,
+  }) => {
+    const ids = expectedOrderIds(fixture);
+    const consolePage = await context.newPage();
+    const pageErrors: string[] = [];
+    consolePage.on('pageerror', (error) => pageErrors.push(String(error)));
+    await consolePage.goto(fixture.url);
+    await expect(consolePage.locator('[data-orderlens-row]')).toHaveCount(ids.length);
+    for (const id of ids) await expect(consolePage.locator(`[data-orderlens-row="${id}"]`)).toHaveCount(1);
+
+    const dashboard = await openExtensionPage('dashboard.html');
+    await expect(dashboard.locator('[data-total-orders]')).toHaveAttribute('data-total-orders', String(ids.length));
+    for (const id of ids) {
+      await expect(dashboard.locator(`[data-order-key="${fixture.platform}:${id}"]`)).toHaveCount(1);
+    }
+    const popup = await openExtensionPage('popup.html');
+    await expect(popup.locator('[data-kpi="orders"]')).toHaveAttribute('data-value', String(ids.length));
+    expect(pageErrors).toEqual([]);
+  });
+}

@@ -1,0 +1,98 @@
+import type { OrderLensDatabase } from '../db/database';
+import { recordDiagnostics } from '../db/record-diagnostics';
+import { upsertOrders } from '../db/upsert-orders';
+import { StorageError } from '../db/storage-errors';
+import { orderKey } from '../model/order';
+import { checkSender, type SenderLike } from '../messaging/check-sender';
+import {
+  ContentMessageSchema,
+  MAX_MESSAGE_CHARS,
+  type CaptureMessage,
+  type CaptureReply,
+  type RejectedReply,
+  type RowStateRequest,
+} from '../messaging/content-messages';
+import { lastKnownOrderCountItem, rejectedMessagesItem } from './settings-items';
+
+export interface RowState {
+  status?: string;
+  waybills: { waybillNo: string; carrierName?: string }[];
+  reminders: number;
+  lastReminderAt?: number;
+}
+
+export interface RowStateReply {
+  ok: true;
+  states: Record<string, RowState>;
+}
+
+export interface HandlerDeps {
+  db: OrderLensDatabase;
+  extensionId: string;
+  now?: () => number;
+}
+
+async function reject(reason: string): Promise<RejectedReply> {
+  const counts = await rejectedMessagesItem.getValue();
+  await rejectedMessagesItem.setValue({ ...counts, [reason]: (counts[reason] ?? 0) + 1 });
+  return { ok: false, error: reason };
+}
+
+function serialisedLength(raw: unknown): number {
+  try {
+    return JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Entry point for every message a content script sends: check, validate, then act. Never throws. */
+export async function handleContentMessage(
+  raw: unknown,
+  sender: SenderLike,
+  deps: HandlerDeps,
+): Promise<CaptureReply | RowStateReply | RejectedReply> {
+  if (serialisedLength(raw) > MAX_MESSAGE_CHARS) return reject('oversized');
+  const from = checkSender(sender, deps.extensionId);
+  if (!from.ok) return reject(from.reason);
+  const parsed = ContentMessageSchema.safeParse(raw);
+  if (!parsed.success) return reject('invalid-shape');
+  const message = parsed.data;
+  if (message.platform !== from.platform) return reject('platform-mismatch');
+  try {
+    return message.type === 'orderlens/capture'
+      ? await saveCapture(message, deps)
+      : await readRowState(message, deps);
+  } catch (error) {
+    return { ok: false, error: error instanceof StorageError ? error.kind : 'unknown' };
+  }
+}
+
+async function saveCapture(message: CaptureMessage, deps: HandlerDeps): Promise<CaptureReply | RejectedReply> {
+  if (message.orders.some((order) => order.platform !== message.platform)) return reject('platform-mismatch');
+  if (message.diagnostics.platform !== message.platform) return reject('platform-mismatch');
+  const now = deps.now?.() ?? Date.now();
+  const result = await upsertOrders(deps.db, message.orders, now);
+  await recordDiagnostics(deps.db, message.diagnostics, now);
+  if (result.inserted > 0) await lastKnownOrderCountItem.setValue(await deps.db.orders.count());
+  return { ok: true, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged };
+}
+
+async function readRowState(message: RowStateRequest, deps: HandlerDeps): Promise<RowStateReply> {
+  const keys = message.orderIds.map((id) => orderKey(message.platform, id));
+  const orders = await deps.db.orders.bulkGet(keys);
+  const reminders = await deps.db.reminders.where('orderKey').anyOf(keys).toArray();
+  const states: Record<string, RowState> = {};
+  message.orderIds.forEach((orderId, at) => {
+    const order = orders[at];
+    const own = reminders.filter((reminder) => reminder.orderKey === keys[at]);
+    if (!order && own.length === 0) return;
+    states[orderId] = {
+      status: order?.status,
+      waybills: (order?.shipments ?? []).map(({ waybillNo, carrierName }) => ({ waybillNo, carrierName })),
+      reminders: own.length,
+      lastReminderAt: own.length ? Math.max(...own.map((reminder) => reminder.at)) : undefined,
+    };
+  });
+  return { ok: true, states };
+}

@@ -1,0 +1,20 @@
+const STYLE = `
+[data-orderlens="controls"]{display:inline-flex;gap:4px;margin:2px 6px;vertical-align:middle}
+[data-orderlens="controls"]>button{all:unset;box-sizing:border-box;font:12px/20px system-ui,"PingFang SC","Microsoft YaHei",sans-serif;padding:0 8px;border-radius:4px;border:1px solid #1966ff;color:#1966ff;background:#fff;cursor:pointer;white-space:nowrap}
+[data-orderlens="controls"]>button[data-orderlens="remind"]{border-color:#f5222d;color:#f5222d}
+[data-orderlens="controls"]>button:focus-visible{outline:2px solid #1966ff;outline-offset:1px}
+[data-orderlens="controls"]>button[data-orderlens-reminded]{border-style:dashed}
+[data-orderlens="notice"]{position:fixed;right:16px;bottom:16px;z-index:2147483646;max-width:360px;padding:10px 14px;border-radius:6px;background:#fff7e6;border:1px solid #ffa940;color:#873800;font:13px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 4px 12px rgba(0,0,0,.15)}
+[data-orderlens="panel"]{position:absolute;z-index:2147483646;min-width:280px;max-width:420px;padding:10px 12px;border-radius:6px;background:#fff;border:1px solid #d9d9d9;color:#262626;font:12px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 6px 16px rgba(0,0,0,.18)}
+[data-orderlens="panel"] a{color:#1966ff;margin-right:8px}
+[data-orderlens="panel"] button{all:unset;cursor:pointer;color:#1966ff;margin-right:8px}
+`;
+
+/** One stylesheet for every control OrderLens adds to a console page (attribute selectors only). */
+export function ensurePageStyle(doc: Document): void {
+  if (doc.querySelector('style[data-orderlens="style"]')) return;
+  const style = doc.createElement('style');
+  style.setAttribute('data-orderlens', 'style');
+  style.textContent = STYLE;
+  (doc.head ?? doc.documentElement).append(style);
+}

@@ -1,0 +1,65 @@
+import type { CapturedOrder } from '../model/order';
+import type { OrderStatus } from '../model/status';
+
+export type ControlName = 'track' | 'remind';
+
+const TRACKABLE: ReadonlySet<OrderStatus> = new Set(['shipped', 'delivered', 'completed']);
+
+/** DESIGN.md test contract: 查物流 on orders with a waybill or a shipped status, 催付 on unpaid orders. */
+export function controlsFor(order: CapturedOrder): ControlName[] {
+  const names: ControlName[] = [];
+  if (order.shipments.length > 0 || (order.status && TRACKABLE.has(order.status))) names.push('track');
+  if (order.status === 'unpaid') names.push('remind');
+  return names;
+}
+
+const LABELS: Record<ControlName, { zh: string; en: string }> = {
+  track: { zh: '查物流', en: 'Track' },
+  remind: { zh: '催付', en: 'Remind' },
+};
+
+function defaultAnchor(row: Element): Element {
+  // A <table> per order (千牛 new list) or a <tr>: a span directly inside would be misplaced by layout.
+  const tag = row.tagName.toLowerCase();
+  if (tag === 'table' || tag === 'tbody' || tag === 'tr') return row.querySelector('td, th') ?? row;
+  return row;
+}
+
+/**
+ * Marks the row with `data-orderlens-row` and gives it exactly the controls its order needs. Idempotent:
+ * a row re-rendered in place for another order gets its marker and controls replaced, never duplicated.
+ * Returns true when it changed the DOM.
+ */
+export function ensureRowControls(row: Element, order: CapturedOrder, anchor?: Element, lang: 'zh' | 'en' = 'zh'): boolean {
+  const doc = row.ownerDocument;
+  const wanted = controlsFor(order);
+  const signature = `${order.orderId}|${wanted.join(',')}`;
+  let changed = false;
+  if (row.getAttribute('data-orderlens-row') !== order.orderId) {
+    row.setAttribute('data-orderlens-row', order.orderId);
+    changed = true;
+  }
+  const existing = Array.from(row.querySelectorAll('[data-orderlens="controls"]'));
+  const current = existing.find((el) => el.getAttribute('data-orderlens-signature') === signature);
+  for (const el of existing) if (el !== current) (el.remove(), (changed = true));
+  if (current || wanted.length === 0) return changed;
+  const box = doc.createElement('span');
+  box.setAttribute('data-orderlens', 'controls');
+  box.setAttribute('data-orderlens-signature', signature);
+  for (const name of wanted) {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.setAttribute('data-orderlens', name);
+    button.setAttribute('data-orderlens-order', order.orderId);
+    button.textContent = LABELS[name][lang];
+    box.append(button);
+  }
+  (anchor ?? defaultAnchor(row)).append(box);
+  return true;
+}
+
+/** True for nodes OrderLens itself put into the page (so its own insertions do not trigger re-reads). */
+export function isOwnNode(node: Node): boolean {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!element?.closest('[data-orderlens]');
+}

@@ -1,0 +1,31 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SiteDefinition, SiteReader } from '../sites/types';
+import { installControlActions } from './control-actions';
+import { PageSession } from './page-session';
+
+/**
+ * Wires a console's reader into its page: a capture session per order page, restarted on every SPA route
+ * change, nothing running on pages that are not order pages, everything stopped when the extension is
+ * updated or disabled.
+ */
+export function startCapture(ctx: ContentScriptContext, site: SiteDefinition, reader: SiteReader): void {
+  let session: PageSession | undefined;
+  const begin = () => {
+    session?.stop();
+    session = undefined;
+    if (ctx.isInvalid) return;
+    let url: URL;
+    try {
+      url = new URL(location.href);
+    } catch {
+      return;
+    }
+    if (!site.detectPage(url)) return;
+    session = new PageSession(document, site, reader, url.href, begin);
+    session.start();
+  };
+  begin();
+  ctx.addEventListener(window, 'wxt:locationchange', begin);
+  ctx.onInvalidated(() => session?.stop());
+  installControlActions(ctx, site, () => session);
+}

@@ -1,0 +1,59 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { StoredOrder } from '../model/order';
+
+export const DB_NAME = 'orderlens';
+
+/** A stored order plus the derived fields that exist only to be indexed. */
+export type OrderRecord = StoredOrder & {
+  /** Every waybill number of the order (multi-entry index: batch tracking looks orders up by waybill). */
+  waybillNos: string[];
+};
+
+export interface ReminderRecord {
+  id?: number;
+  orderKey: string;
+  at: number;
+  channel: string;
+  template: string;
+}
+
+/** Parse health per console page layout (issue 3 "diagnostics"), accumulated over captures. */
+export interface DiagnosticsRecord {
+  /** `<platform>:<pageKind>:<layout>` */
+  key: string;
+  platform: string;
+  pageKind: string;
+  layout: string;
+  pages: number;
+  rowsSeen: number;
+  rowsParsed: number;
+  skipped: Record<string, number>;
+  strategies: Record<string, Record<string, number>>;
+  lastAt: number;
+}
+
+export type OrderLensDatabase = Dexie & {
+  orders: EntityTable<OrderRecord, 'key'>;
+  reminders: EntityTable<ReminderRecord, 'id'>;
+  diagnostics: EntityTable<DiagnosticsRecord, 'key'>;
+};
+
+/**
+ * Schema versions. Policy (utils/db/MIGRATIONS.md): never edit a released version, never change a primary
+ * key, add a new version with an idempotent `.upgrade()` when data must change, keep old versions declared.
+ */
+export function declareSchema(db: Dexie): void {
+  db.version(1).stores({
+    // createdAt: date ranges; [platform+shop]: shop filter; [status+createdAt]: 待催付 queue and status
+    // filters; updatedAt: "recently changed"; *waybillNos: batch tracking by waybill.
+    orders: 'key, createdAt, updatedAt, platform, [platform+shop], [status+createdAt], *waybillNos',
+    reminders: '++id, orderKey, at',
+    diagnostics: 'key, platform',
+  });
+}
+
+export function createDatabase(name = DB_NAME): OrderLensDatabase {
+  const db = new Dexie(name) as OrderLensDatabase;
+  declareSchema(db);
+  return db;
+}

@@ -1,0 +1,40 @@
+import { createDatabase, type OrderLensDatabase } from './database';
+import { StorageError, classifyStorageError, storageErrorMessage } from './storage-errors';
+
+/** A count this much below the last known count means the browser lost the database. */
+const VANISHED_RATIO = 0.5;
+
+/**
+ * Opens the database for an extension page. Fails loudly (StorageError) when IndexedDB cannot be opened or
+ * when most of the orders counted at the last write are gone, instead of showing an empty shop.
+ */
+export async function openDatabase(lastKnownCount: number): Promise<OrderLensDatabase> {
+  const db = createDatabase();
+  try {
+    await db.open();
+  } catch (error) {
+    throw classifyStorageError(error);
+  }
+  db.on('versionchange', () => {
+    // A newer OrderLens upgraded the schema in another context: this page's connection is stale.
+    db.close();
+    location.reload();
+    return false;
+  });
+  if (lastKnownCount > 0) {
+    const count = await db.orders.count();
+    if (count < lastKnownCount * VANISHED_RATIO) {
+      throw new StorageError('vanished', storageErrorMessage('vanished'));
+    }
+  }
+  return db;
+}
+
+/** Asks the browser not to evict our storage under pressure (on top of `unlimitedStorage`). */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

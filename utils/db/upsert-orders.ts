@@ -1,0 +1,62 @@
+import type { CapturedOrder } from '../model/order';
+import type { OrderStatus } from '../model/status';
+import { orderKey } from '../model/order';
+import type { OrderLensDatabase, OrderRecord } from './database';
+import { mergeOrder } from './merge-order';
+import { classifyStorageError } from './storage-errors';
+
+export interface StatusChangeNote {
+  key: string;
+  from?: OrderStatus;
+  to: OrderStatus;
+}
+
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  statusChanges: StatusChangeNote[];
+}
+
+/**
+ * Merge-upserts one page of captures in one transaction (the MV3 worker may stop at any time: either the
+ * whole page is committed or none of it). Unchanged orders are not written at all.
+ */
+export async function upsertOrders(
+  db: OrderLensDatabase,
+  captured: readonly CapturedOrder[],
+  now = Date.now(),
+): Promise<UpsertResult> {
+  const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, statusChanges: [] };
+  if (captured.length === 0) return result;
+  try {
+    await db.transaction('rw', db.orders, async () => {
+      const keys = [...new Set(captured.map((order) => orderKey(order.platform, order.orderId)))];
+      const stored = await db.orders.bulkGet(keys);
+      const before = new Map<string, OrderRecord | undefined>(keys.map((key, at) => [key, stored[at]]));
+      const after = new Map(before);
+      for (const order of captured) {
+        const key = orderKey(order.platform, order.orderId);
+        after.set(key, mergeOrder(after.get(key), order, now));
+      }
+      const writes: OrderRecord[] = [];
+      for (const [key, record] of after) {
+        const previous = before.get(key);
+        if (record === previous) {
+          result.unchanged++;
+          continue;
+        }
+        writes.push(record!);
+        if (previous) result.updated++;
+        else result.inserted++;
+        if (record!.status && record!.status !== previous?.status) {
+          result.statusChanges.push({ key, from: previous?.status, to: record!.status });
+        }
+      }
+      if (writes.length > 0) await db.orders.bulkPut(writes);
+    });
+  } catch (error) {
+    throw classifyStorageError(error);
+  }
+  return result;
+}
