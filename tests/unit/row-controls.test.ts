@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { controlsFor, ensureRowControls } from '@/utils/capture/row-controls';
+import { captured } from './order-factory';
+
+function row(): HTMLElement {
+  document.body.textContent = '';
+  const div = document.createElement('div');
+  div.className = 'index_tableRow__tpbkM';
+  div.textContent = '订单编号 4987654321098765432';
+  document.body.append(div);
+  return div;
+}
+
+describe('row controls', () => {
+  it('marks the row once and adds 催付 to unpaid orders, 查物流 to shipped ones', () => {
+    const element = row();
+    expect(ensureRowControls(element, captured())).toBe(true);
+    expect(ensureRowControls(element, captured())).toBe(false);
+    expect(element.getAttribute('data-orderlens-row')).toBe('4987654321098765432');
+    expect(element.querySelectorAll('[data-orderlens="remind"]')).toHaveLength(1);
+    expect(element.querySelectorAll('[data-orderlens="track"]')).toHaveLength(0);
+  });
+
+  it('replaces, never duplicates, controls when a row is re-rendered for another order', () => {
+    const element = row();
+    ensureRowControls(element, captured());
+    ensureRowControls(element, captured({ orderId: '4987654321098765499', status: 'shipped', statusText: '已发货' }));
+    expect(element.getAttribute('data-orderlens-row')).toBe('4987654321098765499');
+    expect(element.querySelectorAll('[data-orderlens="controls"]')).toHaveLength(1);
+    expect(element.querySelectorAll('[data-orderlens="track"]')).toHaveLength(1);
+    expect(element.querySelectorAll('[data-orderlens="remind"]')).toHaveLength(0);
+  });
+
+  it('puts controls of a table-per-order row inside a cell', () => {
+    document.body.textContent = '';
+    const table = document.createElement('table');
+    const tr = table.insertRow();
+    const td = tr.insertCell();
+    document.body.append(table);
+    ensureRowControls(table, captured());
+    expect(td.querySelector('[data-orderlens="remind"]')).not.toBeNull();
+  });
+
+  it('decides controls from waybills and status', () => {
+    expect(controlsFor(captured({ status: 'paid', shipments: [{ waybillNo: 'SF1234567890123', events: [] }] }))).toEqual(['track']);
+    expect(controlsFor(captured({ status: 'paid' }))).toEqual([]);
+    expect(controlsFor(captured({ status: 'delivered' }))).toEqual(['track']);
+    expect(controlsFor(captured({ status: 'closed' }))).toEqual([]);
+  });
+});
