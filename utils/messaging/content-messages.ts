@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CapturedOrderSchema, OrderIdSchema, PageKindSchema, PlatformIdSchema } from '../model/order';
 
 /** Largest page a console shows is 200 rows; mutated test pages go to 2,000. */
@@ -6,16 +6,16 @@ export const MAX_ORDERS_PER_MESSAGE = 2000;
 /** A message larger than this (serialised) is rejected before parsing. */
 export const MAX_MESSAGE_CHARS = 4_000_000;
 
-const countMap = z.record(z.string().max(60), z.number().int().min(0).max(1_000_000));
+const countMap = z.record(z.string().check(z.maxLength(60)), z.int().check(z.gte(0), z.lte(1_000_000)));
 
 export const ParseDiagnosticsSchema = z.object({
   platform: PlatformIdSchema,
-  pageKind: z.string().max(20),
-  layout: z.string().max(60),
-  rowsSeen: z.number().int().min(0).max(100_000),
-  rowsParsed: z.number().int().min(0).max(100_000),
+  pageKind: z.string().check(z.maxLength(20)),
+  layout: z.string().check(z.maxLength(60)),
+  rowsSeen: z.int().check(z.gte(0), z.lte(100_000)),
+  rowsParsed: z.int().check(z.gte(0), z.lte(100_000)),
   skipped: countMap,
-  strategies: z.record(z.string().max(60), countMap),
+  strategies: z.record(z.string().check(z.maxLength(60)), countMap),
 });
 
 export const CaptureMessageSchema = z.object({
@@ -23,7 +23,7 @@ export const CaptureMessageSchema = z.object({
   v: z.literal(1),
   platform: PlatformIdSchema,
   pageKind: PageKindSchema,
-  orders: z.array(CapturedOrderSchema).max(MAX_ORDERS_PER_MESSAGE),
+  orders: z.array(CapturedOrderSchema).check(z.maxLength(MAX_ORDERS_PER_MESSAGE)),
   diagnostics: ParseDiagnosticsSchema,
 });
 
@@ -32,7 +32,7 @@ export const RowStateRequestSchema = z.object({
   type: z.literal('orderlens/row-state'),
   v: z.literal(1),
   platform: PlatformIdSchema,
-  orderIds: z.array(OrderIdSchema).max(MAX_ORDERS_PER_MESSAGE),
+  orderIds: z.array(OrderIdSchema).check(z.maxLength(MAX_ORDERS_PER_MESSAGE)),
 });
 
 export const ContentMessageSchema = z.discriminatedUnion('type', [CaptureMessageSchema, RowStateRequestSchema]);

@@ -1,39 +1,41 @@
-import { z } from 'zod';
+// zod/mini: the same validation as classic zod at a fraction of the size — this schema ships in every
+// content script (DESIGN.md: content-script bundles small).
+import * as z from 'zod/mini';
 import { ORDER_STATUSES } from './status';
 
 /**
  * Order numbers stay strings end to end: 抖店/淘宝 ids have 19 digits (> 2^53), 拼多多 ids carry a dash
  * (`220216-179332719430230`). Never parse them as numbers.
  */
-export const OrderIdSchema = z.string().regex(/^\d[\d-]{4,30}\d$/, 'order id must be digits (and dashes)');
-export const PlatformIdSchema = z.string().regex(/^[a-z][a-z0-9]{1,19}$/);
+export const OrderIdSchema = z.string().check(z.regex(/^\d[\d-]{4,30}\d$/, 'order id must be digits (and dashes)'));
+export const PlatformIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9]{1,19}$/));
 export const StatusSchema = z.enum(ORDER_STATUSES);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 /** Epoch milliseconds between 2000-01-01 and 2100-01-01. */
-const epochMs = z.number().int().min(946_684_800_000).max(4_102_444_800_000);
-const cents = z.number().int().min(-1_000_000_000_00).max(1_000_000_000_00);
+const epochMs = z.int().check(z.gte(946_684_800_000), z.lte(4_102_444_800_000));
+const cents = z.int().check(z.gte(-100_000_000_000), z.lte(100_000_000_000));
 
 export const TrackingEventSchema = z.object({
   at: epochMs,
   text: text(500),
-  location: text(100).optional(),
+  location: z.optional(text(100)),
 });
 
 export const ShipmentSchema = z.object({
-  waybillNo: z.string().regex(/^[A-Za-z0-9-]{4,40}$/),
-  carrierName: text(40).optional(),
-  carrierCode: z.string().regex(/^[a-z0-9_]{1,30}$/).optional(),
-  events: z.array(TrackingEventSchema).max(200).default([]),
-  lastEventAt: epochMs.optional(),
+  waybillNo: z.string().check(z.regex(/^[A-Za-z0-9-]{4,40}$/)),
+  carrierName: z.optional(text(40)),
+  carrierCode: z.optional(z.string().check(z.regex(/^[a-z0-9_]{1,30}$/))),
+  events: z._default(z.array(TrackingEventSchema).check(z.maxLength(200)), []),
+  lastEventAt: z.optional(epochMs),
 });
 
 export const ItemSchema = z.object({
   title: text(300),
-  spec: text(200).optional(),
-  quantity: z.number().int().min(1).max(1_000_000).optional(),
-  unitPriceCents: cents.optional(),
-  skuId: text(64).optional(),
+  spec: z.optional(text(200)),
+  quantity: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
+  unitPriceCents: z.optional(cents),
+  skuId: z.optional(text(64)),
 });
 
 export const PageKindSchema = z.enum(['list', 'detail', 'logistics']);
@@ -42,48 +44,48 @@ export const PageKindSchema = z.enum(['list', 'detail', 'logistics']);
 export const CapturedOrderSchema = z.object({
   platform: PlatformIdSchema,
   orderId: OrderIdSchema,
-  shop: text(80).optional(),
-  status: StatusSchema.optional(),
-  statusText: text(60).optional(),
-  createdAt: epochMs.optional(),
-  paidAt: epochMs.optional(),
-  shippedAt: epochMs.optional(),
-  deliveredAt: epochMs.optional(),
-  completedAt: epochMs.optional(),
+  shop: z.optional(text(80)),
+  status: z.optional(StatusSchema),
+  statusText: z.optional(text(60)),
+  createdAt: z.optional(epochMs),
+  paidAt: z.optional(epochMs),
+  shippedAt: z.optional(epochMs),
+  deliveredAt: z.optional(epochMs),
+  completedAt: z.optional(epochMs),
   /** 承诺发货时间 where the console prints one. */
-  promisedShipAt: epochMs.optional(),
+  promisedShipAt: z.optional(epochMs),
   /** End of the payment window for unpaid orders where the console prints one. */
-  payDeadlineAt: epochMs.optional(),
-  amountCents: cents.optional(),
-  currency: z.literal('CNY').default('CNY'),
-  paymentMethod: text(40).optional(),
+  payDeadlineAt: z.optional(epochMs),
+  amountCents: z.optional(cents),
+  currency: z._default(z.literal('CNY'), 'CNY'),
+  paymentMethod: z.optional(text(40)),
   /** The buyer as the console displays it (masked, e.g. `测*`, `王**`). */
-  buyer: text(80).optional(),
+  buyer: z.optional(text(80)),
   /** Province/city as displayed, never the street address. */
-  receiverRegion: text(80).optional(),
-  items: z.array(ItemSchema).max(100).default([]),
-  shipments: z.array(ShipmentSchema).max(20).default([]),
-  afterSale: z.boolean().optional(),
-  dispute: z.boolean().optional(),
+  receiverRegion: z.optional(text(80)),
+  items: z._default(z.array(ItemSchema).check(z.maxLength(100)), []),
+  shipments: z._default(z.array(ShipmentSchema).check(z.maxLength(20)), []),
+  afterSale: z.optional(z.boolean()),
+  dispute: z.optional(z.boolean()),
   sourcePage: PageKindSchema,
 });
 
 export const StatusChangeSchema = z.object({
   status: StatusSchema,
-  statusText: z.string().optional(),
+  statusText: z.optional(z.string()),
   at: epochMs,
 });
 
 /** What the database keeps: the merged captures of one order. */
-export const StoredOrderSchema = CapturedOrderSchema.omit({ sourcePage: true }).extend({
+export const StoredOrderSchema = z.extend(z.omit(CapturedOrderSchema, { sourcePage: true }), {
   key: z.string(),
-  statusHistory: z.array(StatusChangeSchema).default([]),
+  statusHistory: z._default(z.array(StatusChangeSchema), []),
   /** Which page kinds contributed to this order. */
-  sources: z.array(PageKindSchema).default([]),
+  sources: z._default(z.array(PageKindSchema), []),
   firstSeenAt: epochMs,
   updatedAt: epochMs,
   /** Schema revision of this record (see utils/db/MIGRATIONS.md). */
-  rev: z.number().int(),
+  rev: z.int(),
 });
 
 export type TrackingEvent = z.infer<typeof TrackingEventSchema>;
