@@ -12,4 +12,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: { trace: 'off', screenshot: 'off', video: 'off' },
+  // Console times are Beijing time whatever the machine's zone: the capture path runs in both zones.
+  projects: [
+    { name: 'utc', use: { timezoneId: 'UTC' } },
+    { name: 'shanghai', use: { timezoneId: 'Asia/Shanghai' }, testMatch: ['**/capture-path.spec.ts'] },
+  ],
 });

@@ -90,7 +90,8 @@ export async function routeConsoles(context, { fixtures = listFixtures(), extraP
   for (const [url, html] of Object.entries(extraPages)) byUrl.set(new URL(url).href, () => html);
   const origins = new Set([...byUrl.keys()].map((url) => new URL(url).origin));
   const offNetwork = [];
-  await context.route('**/*', async (route) => {
+  // Extension pages (chrome-extension://) load their own files: never route those.
+  await context.route((url) => url.protocol !== 'chrome-extension:', async (route) => {
     const request = route.request();
     const url = new URL(request.url());
     if (!origins.has(url.origin) || request.resourceType() !== 'document') {

@@ -11,9 +11,8 @@ export interface ExtensionFixtures {
 
 /** Playwright fixtures: a fresh Chromium profile with the built extension and the routed fixture consoles. */
 export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const launched = await launchWithExtension({ headless: true });
+  context: async ({ timezoneId }, use) => {
+    const launched = await launchWithExtension({ headless: true, timezoneId });
     (launched.context as BrowserContext & { __extensionId?: string }).__extensionId = launched.extensionId;
     await use(launched.context);
     await launched.close();
