@@ -2,7 +2,8 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import type { OrderLensDatabase } from '@/utils/db/database';
 import { openDatabase, requestPersistentStorage } from '@/utils/db/open-database';
 import { StorageError, classifyStorageError } from '@/utils/db/storage-errors';
-import { lastKnownOrderCountItem } from '@/utils/background/settings-items';
+import { lastKnownOrderCountItem, lastStorageErrorItem } from '@/utils/background/settings-items';
+import { storageErrorMessage, type StorageErrorKind } from '@/utils/db/storage-errors';
 
 const DatabaseContext = createContext<OrderLensDatabase | null>(null);
 
@@ -16,6 +17,11 @@ export function useDatabase(): OrderLensDatabase {
 export function DatabaseGate({ children }: { children: ReactNode }) {
   const [db, setDb] = useState<OrderLensDatabase | null>(null);
   const [error, setError] = useState<StorageError | null>(null);
+  const [writeError, setWriteError] = useState<{ kind: string } | null>(null);
+  useEffect(() => {
+    void lastStorageErrorItem.getValue().then(setWriteError);
+    return lastStorageErrorItem.watch(setWriteError);
+  }, []);
   useEffect(() => {
     let opened: OrderLensDatabase | undefined;
     void (async () => {
@@ -38,5 +44,14 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     );
   }
   if (!db) return <div aria-busy="true" className="loading">…</div>;
-  return <DatabaseContext.Provider value={db}>{children}</DatabaseContext.Provider>;
+  return (
+    <DatabaseContext.Provider value={db}>
+      {writeError && (
+        <div role="alert" data-storage-error={writeError.kind} className="storage-error">
+          {storageErrorMessage(writeError.kind as StorageErrorKind)}
+        </div>
+      )}
+      {children}
+    </DatabaseContext.Provider>
+  );
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleContentMessage } from '@/utils/background/handle-content-message';
-import { rejectedMessagesItem } from '@/utils/background/settings-items';
+import { lastStorageErrorItem, rejectedMessagesItem } from '@/utils/background/settings-items';
 import { createDatabase, type OrderLensDatabase } from '@/utils/db/database';
 import { upsertOrders } from '@/utils/db/upsert-orders';
 import { captured } from './order-factory';
@@ -116,5 +116,17 @@ describe('handleContentMessage', () => {
       deps(),
     );
     expect(asJd).toEqual({ ok: false, error: 'platform-mismatch' });
+  });
+
+  it('reports a full disk as a storage error the popup shows, and clears it after a good write', async () => {
+    const quota = () => {
+      throw Object.assign(new Error('aborted'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
+    };
+    db.orders.hook('creating', quota);
+    expect(await handleContentMessage(captureMessage(), fromDouyinTab, deps())).toEqual({ ok: false, error: 'quota' });
+    expect(await lastStorageErrorItem.getValue()).toMatchObject({ kind: 'quota' });
+    db.orders.hook('creating').unsubscribe(quota);
+    expect(await handleContentMessage(captureMessage(), fromDouyinTab, deps())).toMatchObject({ ok: true, inserted: 1 });
+    expect(await lastStorageErrorItem.getValue()).toBeNull();
   });
 });

@@ -12,7 +12,8 @@ import {
   type RejectedReply,
   type RowStateRequest,
 } from '../messaging/content-messages';
-import { lastKnownOrderCountItem, rejectedMessagesItem } from './settings-items';
+import { lastKnownOrderCountItem, lastStorageErrorItem, rejectedMessagesItem } from './settings-items';
+import { showStorageErrorBadge } from './storage-error-badge';
 
 export interface RowState {
   status?: string;
@@ -64,7 +65,10 @@ export async function handleContentMessage(
       ? await saveCapture(message, deps)
       : await readRowState(message, deps);
   } catch (error) {
-    return { ok: false, error: error instanceof StorageError ? error.kind : 'unknown' };
+    const kind = error instanceof StorageError ? error.kind : 'unknown';
+    await lastStorageErrorItem.setValue({ kind, at: deps.now?.() ?? Date.now() });
+    await showStorageErrorBadge(true);
+    return { ok: false, error: kind };
   }
 }
 
@@ -75,6 +79,10 @@ async function saveCapture(message: CaptureMessage, deps: HandlerDeps): Promise<
   const result = await upsertOrders(deps.db, message.orders, now);
   await recordDiagnostics(deps.db, message.diagnostics, now);
   if (result.inserted > 0) await lastKnownOrderCountItem.setValue(await deps.db.orders.count());
+  if (await lastStorageErrorItem.getValue()) {
+    await lastStorageErrorItem.setValue(null);
+    await showStorageErrorBadge(false);
+  }
   return { ok: true, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged };
 }
 

@@ -10,3 +10,8 @@ export const rejectedMessagesItem = storage.defineItem<Record<string, number>>('
  * browser wiped is noticed instead of showing as an empty shop.
  */
 export const lastKnownOrderCountItem = storage.defineItem<number>('local:lastKnownOrderCount', { fallback: 0 });
+
+/** The last storage failure of the background (quota, open failure), until a write succeeds again. */
+export const lastStorageErrorItem = storage.defineItem<{ kind: string; at: number } | null>('local:lastStorageError', {
+  fallback: null,
+});
