@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launchWithExtension, listFixtures, readFixtureJson, routeConsoles } from './lib/browser.mjs';
+import { ROOT, launchWithExtension, listFixtures, readFixtureJson, readStoredOrders, routeConsoles } from './lib/browser.mjs';
 
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -28,22 +28,6 @@ function spaScript(platform) {
 
 async function settle(page, ms = 800) {
   await page.waitForTimeout(ms);
-}
-
-/** Reads every stored order back through the extension's own origin (the database lives there). */
-async function readStoredOrders(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('orderlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('orders').objectStore('orders').getAll();
-          all.onsuccess = () => resolve(all.result);
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
 }
 
 function yuan(cents) {

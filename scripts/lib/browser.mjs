@@ -107,3 +107,22 @@ export async function routeConsoles(context, { fixtures = listFixtures(), extraP
   });
   return { offNetwork };
 }
+
+/** Every stored order, read through an extension page (the database lives in the extension's origin). */
+export async function readStoredOrders(extensionPage) {
+  return extensionPage.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('orderlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('orders').objectStore('orders').getAll();
+          all.onsuccess = () => {
+            resolve(all.result);
+            open.result.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}

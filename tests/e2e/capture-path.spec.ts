@@ -1,5 +1,7 @@
 import { expect, test } from './extension-test';
-import { expectedOrderIds, fixtures } from './fixture-data';
+import { expectedOrderIds, expectedOrders, fixtures } from './fixture-data';
+// @ts-expect-error plain ESM shared with scripts/demo.mjs
+import { readStoredOrders } from '../../scripts/lib/browser.mjs';
 
 // The whole path of DESIGN.md "Data flow": console page → content script → background → IndexedDB →
 // visible in an extension page. One test per console's first list fixture with orders.
@@ -11,6 +13,8 @@ const firstListPerPlatform = [
       .reverse(),
   ).values(),
 ].reverse();
+
+const toEpoch = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : value);
 
 for (const fixture of firstListPerPlatform) {
   test(`${fixture.platform}/${fixture.name}: rows captured into the database and shown on the dashboard`, async ({
@@ -29,6 +33,18 @@ for (const fixture of firstListPerPlatform) {
     await expect(dashboard.locator('[data-total-orders]')).toHaveAttribute('data-total-orders', String(ids.length));
     for (const id of ids) {
       await expect(dashboard.locator(`[data-order-key="${fixture.platform}:${id}"]`)).toHaveCount(1);
+    }
+    // What was stored is exactly what the page shows: ids as strings, cents, Beijing times.
+    const stored = new Map(((await readStoredOrders(dashboard)) as Record<string, unknown>[]).map((order) => [order.key, order]));
+    for (const expected of expectedOrders(fixture)) {
+      const order = stored.get(`${fixture.platform}:${expected.orderId}`);
+      expect(order, `order ${expected.orderId}`).toBeDefined();
+      for (const field of ['orderId', 'status', 'statusText', 'amountCents', 'buyer', 'shop'] as const) {
+        expect(order![field], `${expected.orderId}.${field}`).toEqual(expected[field]);
+      }
+      for (const field of ['createdAt', 'paidAt'] as const) {
+        expect(order![field], `${expected.orderId}.${field}`).toEqual(toEpoch(expected[field]));
+      }
     }
     const popup = await openExtensionPage('popup.html');
     await expect(popup.locator('[data-kpi="orders"]')).toHaveAttribute('data-value', String(ids.length));
