@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { StoredOrder } from '../model/order';
+import type { Contribution } from '../kpi/order-contribution';
 
 export const DB_NAME = 'orderlens';
 
@@ -32,8 +33,18 @@ export interface DiagnosticsRecord {
   lastAt: number;
 }
 
+/** Sums of order contributions (utils/kpi/order-contribution.ts) per Beijing day, platform and shop. */
+export type RollupRecord = Contribution & {
+  /** `<day>|<platform>|<shop>` */
+  key: string;
+  day: string;
+  platform: string;
+  shop: string;
+};
+
 export type OrderLensDatabase = Dexie & {
   orders: EntityTable<OrderRecord, 'key'>;
+  rollups: EntityTable<RollupRecord, 'key'>;
   reminders: EntityTable<ReminderRecord, 'id'>;
   diagnostics: EntityTable<DiagnosticsRecord, 'key'>;
 };
@@ -47,6 +58,8 @@ export function declareSchema(db: Dexie): void {
     // createdAt: date ranges; [platform+shop]: shop filter; [status+createdAt]: 待催付 queue and status
     // filters; updatedAt: "recently changed"; *waybillNos: batch tracking by waybill.
     orders: 'key, createdAt, updatedAt, platform, [platform+shop], [status+createdAt], *waybillNos',
+    // day: KPI ranges over all platforms; [platform+day]: the same for one platform.
+    rollups: 'key, day, [platform+day]',
     reminders: '++id, orderKey, at',
     diagnostics: 'key, platform',
   });

@@ -3,6 +3,7 @@ import type { OrderStatus } from '../model/status';
 import { orderKey } from '../model/order';
 import type { OrderLensDatabase, OrderRecord } from './database';
 import { mergeOrder } from './merge-order';
+import { applyRollupChanges, summariseReminders, type RollupChange } from './rollup-updates';
 import { classifyStorageError } from './storage-errors';
 
 export interface StatusChangeNote {
@@ -30,7 +31,7 @@ export async function upsertOrders(
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, statusChanges: [] };
   if (captured.length === 0) return result;
   try {
-    await db.transaction('rw', db.orders, async () => {
+    await db.transaction('rw', db.orders, db.rollups, db.reminders, async () => {
       const keys = [...new Set(captured.map((order) => orderKey(order.platform, order.orderId)))];
       const stored = await db.orders.bulkGet(keys);
       const before = new Map<string, OrderRecord | undefined>(keys.map((key, at) => [key, stored[at]]));
@@ -53,7 +54,17 @@ export async function upsertOrders(
           result.statusChanges.push({ key, from: previous?.status, to: record!.status });
         }
       }
-      if (writes.length > 0) await db.orders.bulkPut(writes);
+      if (writes.length === 0) return;
+      await db.orders.bulkPut(writes);
+      const reminders = summariseReminders(
+        await db.reminders.where('orderKey').anyOf(writes.map((record) => record.key)).toArray(),
+      );
+      const changes: RollupChange[] = writes.map((record) => {
+        const counted = reminders.get(record.key) ?? { count: 0 };
+        const previous = before.get(record.key);
+        return { before: previous && { order: previous, reminders: counted }, after: { order: record, reminders: counted } };
+      });
+      await applyRollupChanges(db, changes);
     });
   } catch (error) {
     throw classifyStorageError(error);

@@ -1,0 +1,63 @@
+import { computeKpis, sumContributions, type Kpis } from '../kpi/compute-kpis';
+import { dayRangeToMs, type DayRange } from '../kpi/date-ranges';
+import { logisticsException, DEFAULT_EXCEPTION_RULES, type ExceptionRules } from '../kpi/logistics-exceptions';
+import type { Contribution } from '../kpi/order-contribution';
+import type { OrderLensDatabase, OrderRecord, RollupRecord } from './database';
+
+export interface KpiFilter {
+  range: DayRange;
+  platform?: string;
+  shop?: string;
+}
+
+/** Rollup rows of a range: a few rows per day and shop, never the orders table. */
+export async function readRollups(db: OrderLensDatabase, filter: KpiFilter): Promise<RollupRecord[]> {
+  const { first, last } = filter.range;
+  const rows = filter.platform
+    ? await db.rollups.where('[platform+day]').between([filter.platform, first], [filter.platform, last], true, true).toArray()
+    : await db.rollups.where('day').between(first, last, true, true).toArray();
+  return filter.shop === undefined ? rows : rows.filter((row) => row.shop === filter.shop);
+}
+
+/** Orders in transit or waiting to ship in the range, with their exception (a bounded, indexed read). */
+export async function readLogisticsExceptions(
+  db: OrderLensDatabase,
+  filter: KpiFilter,
+  now: number,
+  rules: ExceptionRules = DEFAULT_EXCEPTION_RULES,
+): Promise<{ order: OrderRecord; kind: NonNullable<ReturnType<typeof logisticsException>> }[]> {
+  const { start, end } = dayRangeToMs(filter.range);
+  const candidates = (
+    await Promise.all(
+      (['shipped', 'paid'] as const).map((status) =>
+        db.orders.where('[status+createdAt]').between([status, start], [status, end], true, false).toArray(),
+      ),
+    )
+  ).flat();
+  return candidates
+    .filter((order) => (!filter.platform || order.platform === filter.platform) && (filter.shop === undefined || order.shop === filter.shop))
+    .map((order) => ({ order, kind: logisticsException(order, now, rules) }))
+    .filter((item): item is { order: OrderRecord; kind: NonNullable<typeof item.kind> } => item.kind !== null);
+}
+
+export async function readKpis(db: OrderLensDatabase, filter: KpiFilter, now: number, rules?: ExceptionRules): Promise<Kpis> {
+  const [rows, exceptions] = await Promise.all([readRollups(db, filter), readLogisticsExceptions(db, filter, now, rules)]);
+  return computeKpis(sumContributions(rows), exceptions.length);
+}
+
+/** Orders and GMV per day of a range (the trend chart), from rollups. */
+export async function readDailyTrend(db: OrderLensDatabase, filter: KpiFilter): Promise<{ day: string; orders: number; gmv: number }[]> {
+  const byDay = new Map<string, Contribution[]>();
+  for (const row of await readRollups(db, filter)) {
+    const list = byDay.get(row.day) ?? [];
+    list.push(row);
+    byDay.set(row.day, list);
+  }
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, rows]) => {
+      const total = sumContributions(rows);
+      return { day, orders: total.created, gmv: total.gmvCents / 100 };
+    });
+}
+

@@ -1,0 +1,69 @@
+import { CONTRIBUTION_FIELDS, contributionOf, rollupKeyOf, type ReminderSummary } from '../kpi/order-contribution';
+import type { OrderLensDatabase, OrderRecord, ReminderRecord, RollupRecord } from './database';
+
+/** An order as it counts in the rollups: the record and its reminders. */
+export interface CountedOrder {
+  order: OrderRecord;
+  reminders: ReminderSummary;
+}
+
+export interface RollupChange {
+  before?: CountedOrder;
+  after?: CountedOrder;
+}
+
+export function summariseReminders(reminders: readonly ReminderRecord[]): Map<string, ReminderSummary> {
+  const byOrder = new Map<string, ReminderSummary>();
+  for (const reminder of reminders) {
+    const known = byOrder.get(reminder.orderKey) ?? { count: 0 };
+    byOrder.set(reminder.orderKey, {
+      count: known.count + 1,
+      firstAt: Math.min(known.firstAt ?? reminder.at, reminder.at),
+      lastAt: Math.max(known.lastAt ?? reminder.at, reminder.at),
+    });
+  }
+  return byOrder;
+}
+
+function blankRollup(key: string, day: string, platform: string, shop: string): RollupRecord {
+  const record = { key, day, platform, shop } as RollupRecord;
+  for (const field of CONTRIBUTION_FIELDS) record[field] = 0;
+  return record;
+}
+
+/**
+ * Moves orders' contributions in the rollups: the old one out, the new one in. Must run inside the
+ * transaction that writes the orders (or reminders) themselves, so rollups never drift from the data.
+ */
+export async function applyRollupChanges(db: OrderLensDatabase, changes: readonly RollupChange[]): Promise<void> {
+  const deltas = new Map<string, { meta: ReturnType<typeof rollupKeyOf>; sign: number; counted: CountedOrder }[]>();
+  for (const change of changes) {
+    for (const [counted, sign] of [
+      [change.before, -1],
+      [change.after, 1],
+    ] as const) {
+      if (!counted) continue;
+      const meta = rollupKeyOf(counted.order);
+      const list = deltas.get(meta.key) ?? [];
+      list.push({ meta, sign, counted });
+      deltas.set(meta.key, list);
+    }
+  }
+  if (deltas.size === 0) return;
+  const keys = [...deltas.keys()];
+  const stored = await db.rollups.bulkGet(keys);
+  const writes: RollupRecord[] = [];
+  keys.forEach((key, at) => {
+    const entries = deltas.get(key)!;
+    const { day, platform, shop } = entries[0]!.meta;
+    const record = stored[at] ?? blankRollup(key, day, platform, shop);
+    for (const { sign, counted } of entries) {
+      const contribution = contributionOf(counted.order, counted.reminders);
+      for (const field of CONTRIBUTION_FIELDS) record[field] += sign * contribution[field];
+    }
+    // Float sums of hours can leave -1e-13 behind when the last order leaves a day.
+    for (const field of CONTRIBUTION_FIELDS) if (Math.abs(record[field]) < 1e-9) record[field] = 0;
+    writes.push(record);
+  });
+  await db.rollups.bulkPut(writes);
+}
