@@ -1,47 +1,77 @@
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { useDatabase } from '@/components/DatabaseGate';
-import { useLiveQuery } from '@/components/hooks/use-live-query';
+import { KpiTile } from '@/components/kpi/KpiTile';
+import { KPI_TILES } from '@/components/kpi/kpi-meta';
+import { TrendChart } from '@/components/kpi/TrendChart';
+import { useKpis, useTrend, type KpiSelection } from '@/components/kpi/use-kpis';
 import { platformName } from '@/components/platform-names';
+import { ExportButtons } from '@/components/export/ExportButtons';
+import { addDays, beijingDay } from '@/utils/kpi/beijing-day';
+import { RANGE_LABELS, type RangeId } from '@/utils/kpi/date-ranges';
+import { t, uiLang } from '@/utils/i18n/t';
 import { SITES } from '@/utils/sites/registry';
 
+const POPUP_RANGES: RangeId[] = ['today', 'yesterday', 'last7', 'last30', 'last90', 'all'];
+const TREND_DAYS = 14;
+
 export function PopupApp() {
-  const db = useDatabase();
-  const counts = useLiveQuery(
-    async () => {
-      const perPlatform = await Promise.all(
-        SITES.map(async (site) => [site.platform, await db.orders.where('platform').equals(site.platform).count()] as const),
-      );
-      return { total: await db.orders.count(), perPlatform };
-    },
-    [db],
-  );
-  const dashboardUrl = browser.runtime.getURL('/dashboard.html');
+  const lang = uiLang();
+  const [selection, setSelection] = useState<KpiSelection>({ range: 'today' });
+  const { main, exceptions } = useKpis(selection);
+  const trend = useTrend({ range: 'last30', platform: selection.platform });
+  const dashboard = (hash = '') => browser.runtime.getURL(`/dashboard.html${hash ? `#${hash}` : ''}`);
+  const today = beijingDay(Date.now());
+  const trendDays = Array.from({ length: TREND_DAYS }, (_, index) => addDays(today, index - TREND_DAYS + 1));
   return (
     <main className="popup">
       <header>
-        <h1>OrderLens 订单透镜</h1>
-        <a href={dashboardUrl} target="_blank" rel="noreferrer">
-          打开仪表盘
+        <h1>{t('extName')}</h1>
+        <a href={dashboard()} target="_blank" rel="noreferrer">
+          {t('openDashboard')}
         </a>
       </header>
-      {counts.status === 'ready' && (
-        <>
-          <section className="tiles">
-            <div className="tile" data-kpi="orders" data-value={counts.value.total}>
-              <span className="tile-label">订单数</span>
-              <span className="tile-value">{counts.value.total}</span>
-            </div>
-          </section>
-          <ul className="per-platform">
-            {counts.value.perPlatform.map(([platform, count]) => (
-              <li key={platform} data-platform={platform} data-count={count}>
-                <span>{platformName(platform)}</span>
-                <span>{count}</span>
-              </li>
-            ))}
-          </ul>
-        </>
+      <div className="filters">
+        <select
+          aria-label="range"
+          data-filter="range"
+          value={selection.range}
+          onChange={(event) => setSelection({ ...selection, range: event.target.value as RangeId })}
+        >
+          {POPUP_RANGES.map((range) => (
+            <option key={range} value={range}>
+              {RANGE_LABELS[range][lang]}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="platform"
+          data-filter="platform"
+          value={selection.platform ?? ''}
+          onChange={(event) => setSelection({ ...selection, platform: event.target.value || undefined })}
+        >
+          <option value="">{t('allPlatforms')}</option>
+          {SITES.map((site) => (
+            <option key={site.platform} value={site.platform}>
+              {platformName(site.platform, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {main.status === 'ready' && (
+        <section className="tiles" aria-live="polite">
+          {KPI_TILES.map((tile) => (
+            <KpiTile
+              key={tile.name}
+              tile={tile}
+              value={tile.name === 'exceptions' ? (exceptions.status === 'ready' ? exceptions.value : undefined) : main.value.kpis[tile.name]}
+              previous={tile.name === 'orders' || tile.name === 'gmv' ? main.value.yesterday?.[tile.name] : undefined}
+              href={tile.link ? dashboard(tile.link) : undefined}
+            />
+          ))}
+        </section>
       )}
+      {trend.status === 'ready' && <TrendChart points={trend.value} days={trendDays} title={t('trendTitle')} />}
+      <ExportButtons />
     </main>
   );
 }

@@ -44,7 +44,7 @@ export async function launchWithExtension({ headless = true, extensionPath = EXT
     timezoneId,
     viewport: { width: 1440, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`],
+    args: [...CHROMIUM_FLAGS, `--lang=${locale}`, `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`],
   });
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });

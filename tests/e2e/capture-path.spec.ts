@@ -47,6 +47,7 @@ for (const fixture of firstListPerPlatform) {
       }
     }
     const popup = await openExtensionPage('popup.html');
+    await popup.selectOption('select[data-filter="range"]', 'all');
     await expect(popup.locator('[data-kpi="orders"]')).toHaveAttribute('data-value', String(ids.length));
     expect(pageErrors).toEqual([]);
   });

@@ -1,0 +1,47 @@
+import { useDatabase } from '@/components/DatabaseGate';
+import { useLiveQuery } from '@/components/hooks/use-live-query';
+import { readDailyTrend, readLogisticsExceptions, readRollups, type KpiFilter } from '@/utils/db/read-kpis';
+import { computeKpis, sumContributions } from '@/utils/kpi/compute-kpis';
+import { dayRange, type DayRange, type RangeId } from '@/utils/kpi/date-ranges';
+
+export interface KpiSelection {
+  range: RangeId;
+  custom?: DayRange;
+  platform?: string;
+  shop?: string;
+}
+
+export function filterOf(selection: KpiSelection, now: number): KpiFilter {
+  return { range: dayRange(selection.range, now, selection.custom), platform: selection.platform, shop: selection.shop };
+}
+
+/**
+ * KPIs of a selection, live. The rollup tiles paint first (a handful of rows); the exception count, which
+ * reads the in-transit orders, arrives separately so it never delays the first paint.
+ */
+export function useKpis(selection: KpiSelection) {
+  const db = useDatabase();
+  const key = [selection.range, selection.custom?.first, selection.custom?.last, selection.platform, selection.shop];
+  const main = useLiveQuery(async () => {
+    const now = Date.now();
+    const [current, yesterday] = await Promise.all([
+      readRollups(db, filterOf(selection, now)),
+      selection.range === 'today' ? readRollups(db, filterOf({ ...selection, range: 'yesterday' }, now)) : Promise.resolve(undefined),
+    ]);
+    return {
+      kpis: computeKpis(sumContributions(current)),
+      yesterday: yesterday && computeKpis(sumContributions(yesterday)),
+    };
+  }, [db, ...key]);
+  const exceptions = useLiveQuery(async () => (await readLogisticsExceptions(db, filterOf(selection, Date.now()), Date.now())).length, [db, ...key]);
+  return { main, exceptions };
+}
+
+/** Orders and GMV per day of a selection (trend charts). */
+export function useTrend(selection: KpiSelection) {
+  const db = useDatabase();
+  return useLiveQuery(
+    () => readDailyTrend(db, filterOf(selection, Date.now())),
+    [db, selection.range, selection.custom?.first, selection.custom?.last, selection.platform, selection.shop],
+  );
+}
