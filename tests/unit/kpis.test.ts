@@ -120,3 +120,16 @@ describe('KPIs from rollups', () => {
     ]);
   });
 });
+
+describe('recomputeRollups', () => {
+  it('rebuilds exactly the rollups kept at write time', async () => {
+    const { recomputeRollups } = await import('@/utils/db/rollup-updates');
+    await upsertOrders(db, firstPage(), bj('2026-05-13T12:00:00'));
+    await recordReminder(db, { orderKey: 'douyin:4900000000000000001', at: bj('2026-05-13T13:00:00'), channel: 'feige', template: 'zh-default' });
+    await upsertOrders(db, [captured({ orderId: '4900000000000000001', status: 'paid', statusText: '待发货', amountCents: 5000, createdAt: at('13T09:00:00'), paidAt: at('13T14:00:00') })], NOW);
+    const kept = (await db.rollups.toArray()).sort((a, b) => a.key.localeCompare(b.key));
+    await recomputeRollups(db);
+    const rebuilt = (await db.rollups.toArray()).sort((a, b) => a.key.localeCompare(b.key));
+    expect(rebuilt).toEqual(kept);
+  });
+});
