@@ -1,9 +1,18 @@
+import { ConsoleTabs } from '@/utils/background/console-tabs';
 import { handleContentMessage } from '@/utils/background/handle-content-message';
+import { checkSender } from '@/utils/messaging/check-sender';
 import { createDatabase } from '@/utils/db/database';
 
 export default defineBackground(() => {
   const db = createDatabase();
-  browser.runtime.onMessage.addListener((message, sender) =>
-    handleContentMessage(message, sender, { db, extensionId: browser.runtime.id }),
-  );
+  const consoleTabs = new ConsoleTabs();
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const from = checkSender(sender, browser.runtime.id);
+    if (from.ok) consoleTabs.remember(sender.tab?.id, from.platform);
+    return handleContentMessage(message, sender, {
+      db,
+      extensionId: browser.runtime.id,
+      onOrdersChanged: (platform, orderIds, fromTabId) => consoleTabs.notify(platform, orderIds, fromTabId),
+    });
+  });
 });

@@ -104,7 +104,9 @@ describe('handleContentMessage', () => {
       states: {
         '4987654321098765432': {
           status: 'unpaid',
-          waybills: [{ waybillNo: 'SF1234567890123', carrierName: '顺丰速运' }],
+          statusText: '待支付',
+          waybills: [{ waybillNo: 'SF1234567890123', carrierName: '顺丰速运', events: [] }],
+          exception: null,
           reminders: 1,
           lastReminderAt: 1_800_000_000_000,
         },

@@ -2,6 +2,7 @@ import type { OrderLensDatabase } from '../db/database';
 import { recordDiagnostics } from '../db/record-diagnostics';
 import { upsertOrders } from '../db/upsert-orders';
 import { StorageError } from '../db/storage-errors';
+import { logisticsException, type ExceptionKind } from '../kpi/logistics-exceptions';
 import { orderKey } from '../model/order';
 import { checkSender, type SenderLike } from '../messaging/check-sender';
 import {
@@ -15,12 +16,25 @@ import {
 import { lastKnownOrderCountItem, lastStorageErrorItem, rejectedMessagesItem } from './settings-items';
 import { showStorageErrorBadge } from './storage-error-badge';
 
+export interface RowStateShipment {
+  waybillNo: string;
+  carrierName?: string;
+  lastEventAt?: number;
+  /** The newest events first, at most ROW_STATE_EVENTS. */
+  events: { at: number; text: string }[];
+}
+
 export interface RowState {
   status?: string;
-  waybills: { waybillNo: string; carrierName?: string }[];
+  statusText?: string;
+  waybills: RowStateShipment[];
+  exception: ExceptionKind | null;
   reminders: number;
   lastReminderAt?: number;
 }
+
+/** Events per waybill sent back to a page: enough for the 查物流 panel, no more. */
+const ROW_STATE_EVENTS = 8;
 
 export interface RowStateReply {
   ok: true;
@@ -31,6 +45,8 @@ export interface HandlerDeps {
   db: OrderLensDatabase;
   extensionId: string;
   now?: () => number;
+  /** Called after a capture changed orders, so other console tabs can refresh their rows. */
+  onOrdersChanged?: (platform: string, orderIds: string[], fromTabId: number) => void;
 }
 
 async function reject(reason: string): Promise<RejectedReply> {
@@ -62,7 +78,7 @@ export async function handleContentMessage(
   if (message.platform !== from.platform) return reject('platform-mismatch');
   try {
     return message.type === 'orderlens/capture'
-      ? await saveCapture(message, deps)
+      ? await saveCapture(message, deps, sender.tab?.id ?? -1)
       : await readRowState(message, deps);
   } catch (error) {
     const kind = error instanceof StorageError ? error.kind : 'unknown';
@@ -72,13 +88,17 @@ export async function handleContentMessage(
   }
 }
 
-async function saveCapture(message: CaptureMessage, deps: HandlerDeps): Promise<CaptureReply | RejectedReply> {
+async function saveCapture(message: CaptureMessage, deps: HandlerDeps, tabId: number): Promise<CaptureReply | RejectedReply> {
   if (message.orders.some((order) => order.platform !== message.platform)) return reject('platform-mismatch');
   if (message.diagnostics.platform !== message.platform) return reject('platform-mismatch');
   const now = deps.now?.() ?? Date.now();
   const result = await upsertOrders(deps.db, message.orders, now);
   await recordDiagnostics(deps.db, message.diagnostics, now);
   if (result.inserted > 0) await lastKnownOrderCountItem.setValue(await deps.db.orders.count());
+  if (result.changedKeys.length > 0) {
+    const prefix = `${message.platform}:`;
+    deps.onOrdersChanged?.(message.platform, result.changedKeys.map((key) => key.slice(prefix.length)), tabId);
+  }
   if (await lastStorageErrorItem.getValue()) {
     await lastStorageErrorItem.setValue(null);
     await showStorageErrorBadge(false);
@@ -97,7 +117,14 @@ async function readRowState(message: RowStateRequest, deps: HandlerDeps): Promis
     if (!order && own.length === 0) return;
     states[orderId] = {
       status: order?.status,
-      waybills: (order?.shipments ?? []).map(({ waybillNo, carrierName }) => ({ waybillNo, carrierName })),
+      statusText: order?.statusText,
+      waybills: (order?.shipments ?? []).map(({ waybillNo, carrierName, lastEventAt, events }) => ({
+        waybillNo,
+        carrierName,
+        lastEventAt,
+        events: events.slice(-ROW_STATE_EVENTS).reverse().map(({ at, text }) => ({ at, text })),
+      })),
+      exception: order ? logisticsException(order, deps.now?.() ?? Date.now()) : null,
       reminders: own.length,
       lastReminderAt: own.length ? Math.max(...own.map((reminder) => reminder.at)) : undefined,
     };

@@ -13,6 +13,9 @@ export function installControlActions(
   site: SiteDefinition,
   currentSession: () => PageSession | undefined,
 ): void {
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if (event.key === 'Escape') closeTrackingPanel(document);
+  });
   ctx.addEventListener(
     document,
     'click',
@@ -23,6 +26,7 @@ export function installControlActions(
         if (!target?.closest?.('[data-orderlens="panel"]')) closeTrackingPanel(document);
         return;
       }
+      if (button.closest('[data-orderlens="panel"]')) return;
       event.stopPropagation();
       event.preventDefault();
       const orderId = button.getAttribute('data-orderlens-order') ?? '';

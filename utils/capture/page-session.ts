@@ -4,7 +4,8 @@ import type { SiteDefinition, SiteReader } from '../sites/types';
 import { recordSkip, type ParseDiagnostics } from './diagnostics';
 import { hideLayoutNotice, showLayoutNotice } from './layout-notice';
 import { ensurePageStyle } from './page-style';
-import { ensureRowControls, isOwnNode } from './row-controls';
+import { ensureRowControls, isOwnNode, type KnownRowState } from './row-controls';
+import type { RowStateReply } from '../background/handle-content-message';
 import { sendToBackground } from './send-to-background';
 
 /** How long an order page must stay without rows before we say its layout was not recognised. */
@@ -25,6 +26,11 @@ export class PageSession {
   private readonly observer: MutationObserver;
   private readonly sentSignatures = new Map<string, string>();
   readonly orders = new Map<string, CapturedOrder>();
+  /** What the database knows about the visible orders (waybills from detail pages, reminders). */
+  private readonly known = new Map<string, KnownRowState>();
+  private queriedIds = '';
+  private visibleIds: string[] = [];
+  private readonly listeners = new AbortController();
   private frame = 0;
   private fallbackTimer: ReturnType<typeof setTimeout> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -44,12 +50,21 @@ export class PageSession {
 
   start(): void {
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    // Back from a detail page in another tab: the database may know new waybills for these rows.
+    this.doc.addEventListener(
+      'visibilitychange',
+      () => {
+        if (this.doc.visibilityState === 'visible') this.refreshKnown(this.visibleIds, true);
+      },
+      { signal: this.listeners.signal },
+    );
     this.schedule();
   }
 
   stop(): void {
     this.stopped = true;
     this.observer.disconnect();
+    this.listeners.abort();
     if (this.frame) cancelAnimationFrame(this.frame);
     clearTimeout(this.fallbackTimer);
     clearTimeout(this.noticeTimer);
@@ -93,7 +108,7 @@ export class PageSession {
       }
       const order = parsed.data;
       this.orders.set(order.orderId, order);
-      ensureRowControls(row.element, order, row.controlsAnchor);
+      ensureRowControls(row.element, order, row.controlsAnchor, this.known.get(order.orderId));
       const signature = JSON.stringify(order);
       if (this.sentSignatures.get(order.orderId) !== signature) {
         this.sentSignatures.set(order.orderId, signature);
@@ -101,7 +116,12 @@ export class PageSession {
       }
     }
     this.watchForMissingLayout(page.kind, page.rows.length, page.diagnostics);
-    if (fresh.length === 0) return;
+    const visibleIds = page.rows.map((row) => String(row.order.orderId));
+    this.visibleIds = visibleIds;
+    if (fresh.length === 0) {
+      this.refreshKnown(visibleIds);
+      return;
+    }
     const message: CaptureMessageInput = {
       type: 'orderlens/capture',
       v: 1,
@@ -110,7 +130,35 @@ export class PageSession {
       orders: fresh,
       diagnostics: page.diagnostics,
     };
-    void sendToBackground(message);
+    void sendToBackground(message).then(() => this.refreshKnown(visibleIds));
+  }
+
+  /** Asks the background what it knows about the rows on screen, once per set of visible orders. */
+  refreshKnown(ids: string[], force = false): void {
+    const key = ids.join(',');
+    if (this.stopped || ids.length === 0 || (!force && key === this.queriedIds)) return;
+    this.queriedIds = key;
+    void sendToBackground<RowStateReply>({ type: 'orderlens/row-state', v: 1, platform: this.site.platform, orderIds: ids.slice(0, 2000) }).then(
+      (reply) => {
+        if (!reply?.ok || this.stopped) return;
+        for (const [orderId, state] of Object.entries(reply.states)) {
+          this.known.set(orderId, { hasWaybill: state.waybills.length > 0, reminders: state.reminders, lastReminderAt: state.lastReminderAt });
+        }
+        this.schedule();
+      },
+    );
+  }
+
+  /** Another tab changed some of these orders (e.g. a detail page added waybills): ask again. */
+  refreshVisible(changedIds: string[]): void {
+    if (changedIds.some((id) => this.visibleIds.includes(id))) this.refreshKnown(this.visibleIds, true);
+  }
+
+  /** Records what the seller just did on a row (a reminder) so its controls show it at once. */
+  noteReminder(orderId: string, at: number): void {
+    const known = this.known.get(orderId) ?? { hasWaybill: false, reminders: 0 };
+    this.known.set(orderId, { ...known, reminders: known.reminders + 1, lastReminderAt: at });
+    this.schedule();
   }
 
   private watchForMissingLayout(kind: PageKind, rows: number, diagnostics: ParseDiagnostics): void {

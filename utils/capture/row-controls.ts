@@ -1,14 +1,23 @@
 import type { CapturedOrder } from '../model/order';
 import type { OrderStatus } from '../model/status';
+import { formatBeijing } from '../model/time';
 
 export type ControlName = 'track' | 'remind';
+
+/** What the database knows about a row's order beyond the row itself (from the background). */
+export interface KnownRowState {
+  hasWaybill: boolean;
+  reminders: number;
+  lastReminderAt?: number;
+}
 
 const TRACKABLE: ReadonlySet<OrderStatus> = new Set(['shipped', 'delivered', 'completed']);
 
 /** DESIGN.md test contract: 查物流 on orders with a waybill or a shipped status, 催付 on unpaid orders. */
-export function controlsFor(order: CapturedOrder): ControlName[] {
+export function controlsFor(order: CapturedOrder, known?: KnownRowState): ControlName[] {
   const names: ControlName[] = [];
-  if (order.shipments.length > 0 || (order.status && TRACKABLE.has(order.status))) names.push('track');
+  const hasWaybill = order.shipments.length > 0 || !!known?.hasWaybill;
+  if (hasWaybill || (order.status && TRACKABLE.has(order.status))) names.push('track');
   if (order.status === 'unpaid') names.push('remind');
   return names;
 }
@@ -25,15 +34,27 @@ function defaultAnchor(row: Element): Element {
   return row;
 }
 
+function reminderNote(known: KnownRowState | undefined): string {
+  if (!known?.reminders || known.lastReminderAt === undefined) return '';
+  return `已催付${known.reminders > 1 ? ` ${known.reminders} 次` : ''} · ${formatBeijing(known.lastReminderAt).slice(5, 16)}`;
+}
+
 /**
  * Marks the row with `data-orderlens-row` and gives it exactly the controls its order needs. Idempotent:
  * a row re-rendered in place for another order gets its marker and controls replaced, never duplicated.
  * Returns true when it changed the DOM.
  */
-export function ensureRowControls(row: Element, order: CapturedOrder, anchor?: Element, lang: 'zh' | 'en' = 'zh'): boolean {
+export function ensureRowControls(
+  row: Element,
+  order: CapturedOrder,
+  anchor?: Element,
+  known?: KnownRowState,
+  lang: 'zh' | 'en' = 'zh',
+): boolean {
   const doc = row.ownerDocument;
-  const wanted = controlsFor(order);
-  const signature = `${order.orderId}|${wanted.join(',')}`;
+  const wanted = controlsFor(order, known);
+  const note = wanted.includes('remind') ? reminderNote(known) : '';
+  const signature = `${order.orderId}|${wanted.join(',')}|${note}`;
   let changed = false;
   if (row.getAttribute('data-orderlens-row') !== order.orderId) {
     row.setAttribute('data-orderlens-row', order.orderId);
@@ -52,7 +73,17 @@ export function ensureRowControls(row: Element, order: CapturedOrder, anchor?: E
     button.setAttribute('data-orderlens', name);
     button.setAttribute('data-orderlens-order', order.orderId);
     button.textContent = LABELS[name][lang];
+    if (name === 'remind' && note) {
+      button.setAttribute('data-orderlens-reminded', String(known?.lastReminderAt ?? ''));
+      button.title = note;
+    }
     box.append(button);
+  }
+  if (note) {
+    const state = doc.createElement('span');
+    state.setAttribute('data-orderlens-state', 'reminded');
+    state.textContent = note;
+    box.append(state);
   }
   (anchor ?? defaultAnchor(row)).append(box);
   return true;

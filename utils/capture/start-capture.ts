@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteDefinition, SiteReader } from '../sites/types';
 import { installControlActions } from './control-actions';
@@ -27,5 +28,12 @@ export function startCapture(ctx: ContentScriptContext, site: SiteDefinition, re
   begin();
   ctx.addEventListener(window, 'wxt:locationchange', begin);
   ctx.onInvalidated(() => session?.stop());
+  const onBackgroundMessage = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return;
+    const changed = message as { type?: string; orderIds?: unknown };
+    if (changed?.type === 'orderlens/orders-changed' && Array.isArray(changed.orderIds)) session?.refreshVisible(changed.orderIds.map(String));
+  };
+  browser.runtime.onMessage.addListener(onBackgroundMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onBackgroundMessage));
   installControlActions(ctx, site, () => session);
 }

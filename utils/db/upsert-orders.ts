@@ -17,6 +17,8 @@ export interface UpsertResult {
   updated: number;
   unchanged: number;
   statusChanges: StatusChangeNote[];
+  /** Keys of the orders written (inserted or updated). */
+  changedKeys: string[];
 }
 
 /**
@@ -28,7 +30,7 @@ export async function upsertOrders(
   captured: readonly CapturedOrder[],
   now = Date.now(),
 ): Promise<UpsertResult> {
-  const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, statusChanges: [] };
+  const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, statusChanges: [], changedKeys: [] };
   if (captured.length === 0) return result;
   try {
     await db.transaction('rw', db.orders, db.rollups, db.reminders, async () => {
@@ -48,6 +50,7 @@ export async function upsertOrders(
           continue;
         }
         writes.push(record!);
+        result.changedKeys.push(key);
         if (previous) result.updated++;
         else result.inserted++;
         if (record!.status && record!.status !== previous?.status) {
