@@ -3,6 +3,8 @@ import { recordDiagnostics } from '../db/record-diagnostics';
 import { upsertOrders } from '../db/upsert-orders';
 import { StorageError } from '../db/storage-errors';
 import { logisticsException, type ExceptionKind } from '../kpi/logistics-exceptions';
+import { remindOrder, type RemindOutcome } from '../remind/remind-order';
+import { remindSettingsItem } from '../remind/remind-settings';
 import { orderKey } from '../model/order';
 import { checkSender, type SenderLike } from '../messaging/check-sender';
 import {
@@ -68,7 +70,7 @@ export async function handleContentMessage(
   raw: unknown,
   sender: SenderLike,
   deps: HandlerDeps,
-): Promise<CaptureReply | RowStateReply | RejectedReply> {
+): Promise<CaptureReply | RowStateReply | RemindOutcome | RejectedReply> {
   if (serialisedLength(raw) > MAX_MESSAGE_CHARS) return reject('oversized');
   const from = checkSender(sender, deps.extensionId);
   if (!from.ok) return reject(from.reason);
@@ -77,9 +79,14 @@ export async function handleContentMessage(
   const message = parsed.data;
   if (message.platform !== from.platform) return reject('platform-mismatch');
   try {
-    return message.type === 'orderlens/capture'
-      ? await saveCapture(message, deps, sender.tab?.id ?? -1)
-      : await readRowState(message, deps);
+    switch (message.type) {
+      case 'orderlens/capture':
+        return await saveCapture(message, deps, sender.tab?.id ?? -1);
+      case 'orderlens/row-state':
+        return await readRowState(message, deps);
+      case 'orderlens/remind':
+        return await remindOrder(deps.db, message.platform, message.orderId, deps.now?.() ?? Date.now(), await remindSettingsItem.getValue());
+    }
   } catch (error) {
     const kind = error instanceof StorageError ? error.kind : 'unknown';
     await lastStorageErrorItem.setValue({ kind, at: deps.now?.() ?? Date.now() });

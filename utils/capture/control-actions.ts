@@ -30,10 +30,11 @@ export function installControlActions(
       event.stopPropagation();
       event.preventDefault();
       const orderId = button.getAttribute('data-orderlens-order') ?? '';
-      const order = currentSession()?.orders.get(orderId);
-      if (!order) return;
+      const session = currentSession();
+      const order = session?.orders.get(orderId);
+      if (!session || !order) return;
       if (button.getAttribute('data-orderlens') === 'track') void openTrackingPanel(button, order, site);
-      else void remindFromRow(button, order, site);
+      else void remindFromRow(button, order, site, (at) => session.noteReminder(orderId, at));
     },
     { capture: true },
   );

@@ -6,6 +6,9 @@ const STYLE = `
 [data-orderlens="controls"]>button[data-orderlens-reminded]{border-style:dashed}
 [data-orderlens="notice"]{position:fixed;right:16px;bottom:16px;z-index:2147483646;max-width:360px;padding:10px 14px;border-radius:6px;background:#fff7e6;border:1px solid #ffa940;color:#873800;font:13px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 4px 12px rgba(0,0,0,.15)}
 [data-orderlens="panel"]{position:absolute;z-index:2147483646;min-width:280px;max-width:420px;padding:10px 12px;border-radius:6px;background:#fff;border:1px solid #d9d9d9;color:#262626;font:12px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 6px 16px rgba(0,0,0,.18)}
+[data-orderlens="toast"]{position:absolute;z-index:2147483646;max-width:360px;padding:8px 12px;border-radius:6px;background:#f6ffed;border:1px solid #95de64;color:#135200;font:12px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 6px 16px rgba(0,0,0,.15)}
+[data-orderlens="toast"][data-orderlens-kind="refused"]{background:#fff2e8;border-color:#ffbb96;color:#871400}
+[data-orderlens-state]{font:12px/20px system-ui,"PingFang SC","Microsoft YaHei",sans-serif;color:#8c8c8c;white-space:nowrap}
 [data-orderlens="panel"] a{color:#1966ff;margin-right:8px}
 [data-orderlens="panel"] button{all:unset;cursor:pointer;color:#1966ff;margin-right:8px}
 `;

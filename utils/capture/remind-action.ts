@@ -1,18 +1,56 @@
 import type { CapturedOrder } from '../model/order';
+import { formatBeijing } from '../model/time';
+import type { RemindOutcome } from '../remind/remind-order';
 import type { SiteDefinition } from '../sites/types';
+import { sendToBackground } from './send-to-background';
+import { showToast } from './toast';
 
-function defaultMessage(order: CapturedOrder): string {
-  const item = order.items[0]?.title ?? '宝贝';
-  const shop = order.shop ? `【${order.shop}】` : '本店';
-  return `亲，您在${shop}拍下的「${item}」还未付款哦，库存有限，付款后我们会尽快为您发货～`;
+const CHANNEL_NAMES: Record<string, string> = {
+  feige: '飞鸽',
+  dongdong: '京东咚咚',
+  wangwang: '千牛/旺旺',
+  'pdd-chat': '拼多多客服',
+  'kwai-im': '快手客服',
+};
+
+function refusalText(outcome: Exclude<RemindOutcome, { ok: true }>): string {
+  switch (outcome.reason) {
+    case 'cooldown':
+      return `已在 ${formatBeijing(outcome.lastAt).slice(5, 16)} 催付过，${formatBeijing(outcome.nextAt).slice(5, 16)} 前不再重复催付（冷却时间可在仪表盘修改）`;
+    case 'not-unpaid':
+      return '该订单已不是待付款状态，无需催付';
+    case 'unknown-order':
+      return 'OrderLens 还没有记录这笔订单，请稍后再试';
+  }
 }
 
-/** 催付: copies the reminder text for the seller to paste into the buyer chat. The extension sends nothing. */
-export async function remindFromRow(button: Element, order: CapturedOrder, _site: SiteDefinition): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(defaultMessage(order));
-    button.setAttribute('title', '催付话术已复制，请粘贴到买家聊天窗口');
-  } catch {
-    button.setAttribute('title', '无法写入剪贴板');
+/**
+ * 催付 from a row: the background checks and records it and fills the template; the text goes to the
+ * clipboard and the platform's buyer chat opens in a tab. The seller sends the message, never us.
+ */
+export async function remindFromRow(
+  button: Element,
+  order: CapturedOrder,
+  site: SiteDefinition,
+  onReminded: (at: number) => void,
+): Promise<void> {
+  const outcome = await sendToBackground<RemindOutcome>({ type: 'orderlens/remind', v: 1, platform: site.platform, orderId: order.orderId });
+  if (!outcome) {
+    showToast(button, 'OrderLens 已更新，请刷新页面后再催付', 'refused');
+    return;
   }
+  if (!outcome.ok) {
+    showToast(button, refusalText(outcome), 'refused').setAttribute('data-orderlens-reason', outcome.reason);
+    return;
+  }
+  onReminded(outcome.at);
+  let copied = true;
+  try {
+    await navigator.clipboard.writeText(outcome.text);
+  } catch {
+    copied = false;
+  }
+  const where = CHANNEL_NAMES[outcome.channel] ?? '买家聊天窗口';
+  showToast(button, copied ? `催付话术已复制，请在${where}粘贴发送：` : `无法写入剪贴板，请手动复制后在${where}发送：`, 'ok', outcome.text);
+  if (outcome.chatUrl) button.ownerDocument.defaultView?.open(outcome.chatUrl, '_blank', 'noopener');
 }

@@ -1,6 +1,7 @@
 import type { CapturedOrder } from '../model/order';
 import type { OrderStatus } from '../model/status';
 import { formatBeijing } from '../model/time';
+import { describeUnpaidAge } from '../remind/reminder-guard';
 
 export type ControlName = 'track' | 'remind';
 
@@ -54,7 +55,8 @@ export function ensureRowControls(
   const doc = row.ownerDocument;
   const wanted = controlsFor(order, known);
   const note = wanted.includes('remind') ? reminderNote(known) : '';
-  const signature = `${order.orderId}|${wanted.join(',')}|${note}`;
+  const age = wanted.includes('remind') ? describeUnpaidAge(order.createdAt, order.payDeadlineAt, Date.now()) : '';
+  const signature = `${order.orderId}|${wanted.join(',')}|${note}|${age}`;
   let changed = false;
   if (row.getAttribute('data-orderlens-row') !== order.orderId) {
     row.setAttribute('data-orderlens-row', order.orderId);
@@ -78,6 +80,12 @@ export function ensureRowControls(
       button.title = note;
     }
     box.append(button);
+  }
+  if (age) {
+    const ageLabel = doc.createElement('span');
+    ageLabel.setAttribute('data-orderlens-state', 'age');
+    ageLabel.textContent = age;
+    box.append(ageLabel);
   }
   if (note) {
     const state = doc.createElement('span');

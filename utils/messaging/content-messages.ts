@@ -35,11 +35,20 @@ export const RowStateRequestSchema = z.object({
   orderIds: z.array(OrderIdSchema).check(z.maxLength(MAX_ORDERS_PER_MESSAGE)),
 });
 
-export const ContentMessageSchema = z.discriminatedUnion('type', [CaptureMessageSchema, RowStateRequestSchema]);
+/** 催付 clicked on a row: guard, fill the template and record (the seller sends the message). */
+export const RemindRequestSchema = z.object({
+  type: z.literal('orderlens/remind'),
+  v: z.literal(1),
+  platform: PlatformIdSchema,
+  orderId: OrderIdSchema,
+});
+
+export const ContentMessageSchema = z.discriminatedUnion('type', [CaptureMessageSchema, RowStateRequestSchema, RemindRequestSchema]);
 
 export type CaptureMessage = z.infer<typeof CaptureMessageSchema>;
 export type CaptureMessageInput = z.input<typeof CaptureMessageSchema>;
 export type RowStateRequest = z.infer<typeof RowStateRequestSchema>;
+export type RemindRequest = z.infer<typeof RemindRequestSchema>;
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 
 export interface CaptureReply {

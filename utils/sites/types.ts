@@ -38,3 +38,10 @@ export interface PageRead {
 export interface SiteReader {
   read(doc: Document, url: URL): PageRead | null;
 }
+
+/**
+ * Where 催付 opens the buyer chat of a console (reference/consoles.md "Buyer chat"): a page or protocol
+ * link and the channel name recorded with the reminder. `utils/sites/<platform>/chat.ts` exports one.
+ * The extension never sends the message itself.
+ */
+export type BuyerChat = (order: { orderId: string; buyer?: string }) => { url: string; channel: string } | null;
