@@ -17,8 +17,9 @@ export function UnpaidQueue() {
   const queue = useLiveQuery(async () => {
     const unpaid = await db.orders.where('[status+createdAt]').between(['unpaid', -Infinity], ['unpaid', Infinity]).limit(PAGE * 5).toArray();
     const reminded = new Set((await db.reminders.where('orderKey').anyOf(unpaid.map((order) => order.key)).toArray()).map((reminder) => reminder.orderKey));
-    return unpaid.filter((order) => !reminded.has(order.key)).slice(0, PAGE);
-  }, [db]);
+    // orders reminded from this view stay listed with their message until the view is left
+    return unpaid.filter((order) => !reminded.has(order.key) || order.key in results).slice(0, PAGE);
+  }, [db, results]);
   const remind = async (platform: string, orderId: string, key: string) => {
     const outcome = await remindOrder(db, platform, orderId, Date.now(), await remindSettingsItem.getValue());
     if (!outcome.ok) {
