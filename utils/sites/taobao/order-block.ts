@@ -1,0 +1,237 @@
+import { recordStrategy, type ParseDiagnostics } from '../../capture/diagnostics';
+import { firstMatch } from '../../capture/strategy';
+import type { CapturedOrderInput, Item } from '../../model/order';
+import { mapCells, type Cells, type Roles } from './columns';
+import { orderState, TRADE_STATUS_WORDS } from './order-status';
+import { findHook, findHooks, type HookMatch } from './hooks';
+import { ROW } from './selectors';
+import { site } from './site';
+import {
+  bounded,
+  collapse,
+  leadingText,
+  parseAmount,
+  parseQuantity,
+  parseTimeValue,
+  parseUnitPrice,
+  type Parsed,
+} from './text';
+
+/** One parent order on a sold list: its outermost element, its header row and its sub-order rows. */
+export interface OrderBlock {
+  element: Element;
+  head: Element | null;
+  itemRows: readonly Element[];
+}
+
+export interface BlockContext {
+  diag: ParseDiagnostics;
+  roles: Roles;
+  orderIdPattern: RegExp;
+  shop: string | undefined;
+}
+
+export type BlockResult = { order: CapturedOrderInput } | { skip: string };
+
+// The order header prints `订单号：3306…  创建时间：2026-05-13 00:22:32  牛**` (consoles.md §3.2).
+const ORDER_NO = /订单(?:号|编号)\s*[:：]?\s*([0-9A-Za-z-]*)/;
+const ID_IN_TEXT = /(?<!\d)\d{16,20}(?!\d)/;
+const CREATED_LABEL = /(?:创建时间|下单时间)\s*[:：]?\s*/;
+// The header's texts run together (`…09:12:45星**`), so the time is cut out by its shape.
+const STAMP_SHAPE = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2})(?:\s*(\d{1,2}:\d{2}(?::\d{2})?))?/;
+const PLACEHOLDER_START = /^(?:[-—－]+|暂无)(?!\d)/;
+// Qianniu masks nicks (`牛**`); the token after the creation time counts as the buyer only when masked.
+const MASKED_AFTER_TIME =
+  /(?:创建时间|下单时间)\s*[:：]?\s*[\d/-]+\s*\d{1,2}:\d{2}(?::\d{2})?\s*([^\s\d*:：]{1,20}\*{2,})/;
+const DIGIT_RUN = /^\d+$/;
+const OUTER_ID = /商家编码\s*[:：]\s*([^\s;；]+)/;
+const NOT_A_BUYER = new Set(['号码保护订单']);
+
+/** 创建时间 in the header: printed (maybe garbage), or a placeholder / absent. */
+function createdTime(headText: string): Parsed<number> {
+  const label = CREATED_LABEL.exec(headText);
+  if (!label) return { printed: false };
+  const rest = headText.slice(label.index + label[0].length);
+  if (rest === '' || PLACEHOLDER_START.test(rest)) return { printed: false };
+  const stamp = STAMP_SHAPE.exec(rest);
+  if (!stamp) return { printed: true, value: null };
+  return parseTimeValue(stamp[2] ? `${stamp[1]} ${stamp[2]}` : stamp[1]!);
+}
+
+function idFromLabel(headText: string): string | undefined {
+  const match = ORDER_NO.exec(headText);
+  return match ? match[1] : undefined;
+}
+
+/** Legacy header: checkbox + label spans, the order number in the third span (consoles.md §3.1). */
+function idFromLegacySpan(head: Element): string | undefined {
+  const text = collapse(head.querySelectorAll('span')[2]?.textContent);
+  return DIGIT_RUN.test(text) ? text : undefined;
+}
+
+function buyerText(found: HookMatch | undefined): string | undefined {
+  return found ? bounded(found.el.textContent ?? '', 80) : undefined;
+}
+
+const HEAD_HOOKS = [ROW.orderIdInput, ROW.buyer];
+const ITEM_HOOKS = [ROW.itemTitle, ROW.itemSku];
+/** Only a title link with text is a title (the product image links to the same snapshot). */
+const titleWithText = (el: Element, chain: number) => chain !== 0 || collapse(el.textContent) !== '';
+
+/** `颜色分类：白色;尺码：XL` as one text, or one element per property (legacy): joined with `;`. */
+function specText(el: Element): string {
+  const parts: string[] = [];
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    const text = collapse(node.textContent);
+    if (node.nodeType === 3 && text) return el.textContent ?? '';
+    if (node.nodeType === 1 && text) parts.push(text);
+  }
+  return parts.length < 2 ? (el.textContent ?? '') : parts.join(';');
+}
+
+function readItem(cell: Element, cells: Cells | null, diag: ParseDiagnostics): Item | null {
+  const [found, sku] = findHooks(cell, ITEM_HOOKS, titleWithText);
+  const title = found ? bounded(found.el.textContent ?? '', 300) : undefined;
+  recordStrategy(diag, 'itemTitle', title && found ? found.hook.layout : 'none');
+  if (!title) return null;
+  const item: Item = { title };
+  const skuEl = sku?.el;
+  const spec = skuEl ? bounded(specText(skuEl), 200) : undefined;
+  if (spec) item.spec = spec;
+  const outerId = OUTER_ID.exec(collapse(cell.textContent))?.[1];
+  if (outerId && outerId.length <= 64) item.skuId = outerId;
+  const priceCell = cells?.get('price');
+  const price = priceCell ? parseUnitPrice(priceCell.textContent ?? '') : null;
+  if (price !== null && price >= 0) item.unitPriceCents = price;
+  const quantityCell = cells?.get('quantity');
+  const quantity = quantityCell ? parseQuantity(collapse(quantityCell.textContent)) : undefined;
+  if (quantity !== undefined) item.quantity = quantity;
+  return item;
+}
+
+/** The item cell when columns cannot be mapped: the cell holding the trade-snapshot link. */
+function snapshotCell(row: Element): Element | null {
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (findHook(cell, ROW.itemTitle.slice(0, 1))) return cell;
+  }
+  return null;
+}
+
+/** The 售后 text of a sub-order row when columns cannot be mapped: every cell but the item's. */
+function afterSaleByContent(row: Element, itemCell: Element | null): string {
+  let text = '';
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (cell !== itemCell) text += ` ${cell.textContent ?? ''}`;
+  }
+  return collapse(text);
+}
+
+/** The 交易状态 cell's headline (the status words), not its 查看物流/详情 links. */
+function statusCellText(cell: Element | undefined): string | undefined {
+  return cell ? leadingText(cell) : undefined;
+}
+
+/** The status cell when columns cannot be mapped: a cell whose headline is a trade-status phrase. */
+function statusByWords(row: Element): string | undefined {
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    const text = leadingText(cell);
+    if (TRADE_STATUS_WORDS.test(text)) return text;
+  }
+  return undefined;
+}
+
+/** The amount cell when columns cannot be mapped: only 实收款 carries the `(含快递:¥…)` note. */
+function amountByPostageNote(row: Element): string | undefined {
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    const text = cell.textContent ?? '';
+    if (text.includes('含快递') || text.includes('含运费')) return text;
+  }
+  return undefined;
+}
+
+export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResult {
+  const { diag } = ctx;
+  const head = block.head;
+  const headText = collapse(head?.textContent);
+
+  const [inputHook, headBuyer] = head ? findHooks(head, HEAD_HOOKS) : [];
+  const input = inputHook?.el;
+  const rawId = firstMatch(diag, 'orderId', [
+    { name: 'input[name=orderid]', run: () => input?.getAttribute('value')?.trim() },
+    { name: 'label 订单号', run: () => idFromLabel(headText) },
+    { name: 'legacy-span-3', run: () => (head && input ? idFromLegacySpan(head) : undefined) },
+    { name: 'id-pattern', run: () => (ORDER_NO.test(headText) ? undefined : ID_IN_TEXT.exec(headText)?.[0]) },
+  ]);
+  if (!rawId) return { skip: 'no-order-id' };
+  if (!ctx.orderIdPattern.test(rawId)) return { skip: 'bad-order-id' };
+
+  const order: CapturedOrderInput = { platform: site.platform, orderId: rawId, sourcePage: 'list', items: [] };
+  if (ctx.shop) order.shop = ctx.shop;
+
+  const created = createdTime(headText);
+  recordStrategy(diag, 'createdAt', created.printed ? 'label 创建时间' : 'none');
+  if (created.printed) {
+    if (created.value === null) return { skip: 'bad-time' };
+    order.createdAt = created.value;
+  }
+
+  // Cells: the first sub-order row holds the order-level cells (rowspan over the order's rows).
+  const firstRow = block.itemRows[0];
+  const first = firstRow ? mapCells(firstRow, ctx.roles, null) : null;
+  const firstCells = first?.cells ?? null;
+
+  const tradeText = firstRow
+    ? firstMatch(diag, 'status', [
+        { name: 'column 交易状态', run: () => statusCellText(firstCells?.get('status')) },
+        { name: 'status-words', run: () => statusByWords(firstRow) },
+      ])
+    : undefined;
+
+  const rawAmount = firstRow
+    ? firstMatch(diag, 'amount', [
+        { name: 'column 实收款', run: () => collapse(firstCells?.get('amount')?.textContent) },
+        { name: 'postage-note', run: () => amountByPostageNote(firstRow) },
+      ])
+    : undefined;
+  if (rawAmount !== undefined) {
+    const amount = parseAmount(rawAmount);
+    if (amount.printed) {
+      if (amount.value === null || amount.value < 0) return { skip: 'bad-amount' };
+      order.amountCents = amount.value;
+    }
+  }
+
+  // Sub-orders: items and their 售后 texts.
+  const afterSaleTexts: string[] = [];
+  const items: Item[] = [];
+  block.itemRows.forEach((row, index) => {
+    const mapped = index === 0 ? first : mapCells(row, ctx.roles, first?.spanned ?? null);
+    const cells = mapped?.cells ?? null;
+    const itemCell = cells?.get('item') ?? snapshotCell(row);
+    const item = itemCell ? readItem(itemCell, cells, diag) : null;
+    if (item && items.length < 100) items.push(item);
+    const afterSaleCell = cells?.get('afterSale');
+    // An empty 售后 cell is a reading too ('-': firstMatch treats '' as not found).
+    const afterSale = firstMatch(diag, 'afterSale', [
+      { name: 'column 售后', run: () => (afterSaleCell ? collapse(afterSaleCell.textContent) || '-' : undefined) },
+      { name: 'row words', run: () => afterSaleByContent(row, itemCell) || '-' },
+    ]);
+    afterSaleTexts.push(afterSale ?? '');
+  });
+  order.items = items;
+
+  const state = orderState(tradeText ?? '', block.itemRows.length > 0 ? afterSaleTexts : null);
+  if (state.status) order.status = state.status;
+  if (state.statusText) order.statusText = state.statusText;
+  if (state.afterSale !== undefined) order.afterSale = state.afterSale;
+
+  const buyerCell = firstCells?.get('buyer');
+  const buyer = firstMatch(diag, 'buyer', [
+    { name: 'header buyer-nick', run: () => buyerText(headBuyer) },
+    { name: 'column 买家', run: () => (buyerCell ? buyerText(findHook(buyerCell, ROW.buyer)) : undefined) },
+    { name: 'masked token after 创建时间', run: () => MASKED_AFTER_TIME.exec(headText)?.[1] },
+  ]);
+  if (buyer && !NOT_A_BUYER.has(buyer) && buyer.length <= 80) order.buyer = buyer;
+
+  return { order };
+}

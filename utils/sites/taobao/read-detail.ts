@@ -1,0 +1,196 @@
+import { emptyDiagnostics, recordSkip, recordStrategy, type ParseDiagnostics } from '../../capture/diagnostics';
+import { readGenericTable } from '../../capture/generic-table';
+import { firstMatch, queryAllChain, queryChain } from '../../capture/strategy';
+import type { CapturedOrderInput, Shipment, TrackingEvent } from '../../model/order';
+import { normalizeStatus } from '../../model/status-words';
+import { findBeijingTimes } from '../../model/time';
+import type { PageRead } from '../types';
+import { collectLabels, type LabelField, type LabelHit } from './labels';
+import { receiverRegion } from './region';
+import { DETAIL } from './selectors';
+import { readShop } from './shop';
+import { site } from './site';
+import { bounded, collapse, firstToken, isPlaceholder, leadingCode, parseAmount, parseTimeValue } from './text';
+
+const WAYBILL = /^[A-Za-z0-9-]{4,40}$/;
+const STATUS_PREFIX = /^\s*(?:当前订单状态|订单状态|交易状态)\s*[:：]\s*/;
+const SIGNED = /已签收|签收人|本人签收|代收点签收/;
+const STAMP_TEXT = /\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?/;
+const TIME_FIELDS = [
+  ['createdAt', 'createdAt'],
+  ['paidAt', 'paidAt'],
+  ['shippedAt', 'shippedAt'],
+  ['completedAt', 'completedAt'],
+] as const satisfies readonly (readonly [LabelField, keyof CapturedOrderInput])[];
+
+type Skip = { skip: string };
+
+function firstHit(hits: readonly LabelHit[], field: LabelField): LabelHit | undefined {
+  return hits.find((hit) => hit.field === field && hit.value !== '') ?? hits.find((hit) => hit.field === field);
+}
+
+function readEvent(el: Element): TrackingEvent | null {
+  const timeEl = queryChain(el, DETAIL.traceTime);
+  const at = timeEl ? parseTimeValue(collapse(timeEl.textContent)) : null;
+  const ms = at && at.printed && at.value !== null ? at.value : findBeijingTimes(collapse(el.textContent))[0];
+  if (ms === undefined) return null;
+  let text = '';
+  for (const entry of DETAIL.traceText) {
+    text = collapse(el.querySelector(entry.selector)?.textContent);
+    if (text) break;
+  }
+  if (!text) text = collapse(collapse(el.textContent).replace(STAMP_TEXT, ''));
+  return text ? { at: ms, text: text.slice(0, 500) } : null;
+}
+
+/** The smallest ancestor of a waybill label that holds no other waybill label: one package. */
+function packageOf(hit: LabelHit, waybills: readonly LabelHit[], stop: Element): Element {
+  let box = hit.el;
+  for (let parent = box.parentElement; parent && parent !== stop; parent = parent.parentElement) {
+    if (waybills.some((other) => other !== hit && parent.contains(other.el))) break;
+    box = parent;
+  }
+  return box;
+}
+
+function readShipments(hits: readonly LabelHit[], root: Element, diag: ParseDiagnostics): Shipment[] {
+  const waybills = hits.filter((hit) => hit.field === 'waybill');
+  const carriers = hits.filter((hit) => hit.field === 'carrier');
+  const shipments: Shipment[] = [];
+  const seen = new Set<string>();
+  for (const hit of waybills) {
+    const waybillNo = leadingCode(hit.value);
+    if (!WAYBILL.test(waybillNo)) {
+      if (!isPlaceholder(hit.value)) recordSkip(diag, 'bad-waybill');
+      continue;
+    }
+    if (seen.has(waybillNo) || shipments.length >= 20) continue;
+    seen.add(waybillNo);
+    const box = packageOf(hit, waybills, root);
+    const shipment: Shipment = { waybillNo, events: [] };
+    const carrier = carriers.find((c) => box.contains(c.el));
+    const carrierName = carrier ? bounded(firstToken(carrier.value), 40) : undefined;
+    if (carrierName) shipment.carrierName = carrierName;
+    const trace = queryAllChain(box, DETAIL.traceItem);
+    if (trace.elements.length > 0) recordStrategy(diag, 'events', trace.layout);
+    for (const el of trace.elements) {
+      const event = readEvent(el);
+      if (event && shipment.events.length < 200) shipment.events.push(event);
+    }
+    if (shipment.events.length > 0) shipment.lastEventAt = Math.max(...shipment.events.map((event) => event.at));
+    shipments.push(shipment);
+  }
+  recordStrategy(diag, 'waybills', shipments.length > 0 ? 'label 运单号' : 'none');
+  return shipments;
+}
+
+/** Delivery time: when every package's trace shows it signed for, the latest of those times. */
+function deliveredAt(shipments: readonly Shipment[]): number | undefined {
+  if (shipments.length === 0) return undefined;
+  let latest = 0;
+  for (const shipment of shipments) {
+    const signed = shipment.events.filter((event) => SIGNED.test(event.text)).map((event) => event.at);
+    if (signed.length === 0) return undefined;
+    latest = Math.max(latest, ...signed);
+  }
+  return latest;
+}
+
+function readOrder(
+  doc: Document,
+  url: URL,
+  root: Element,
+  hits: readonly LabelHit[],
+  diag: ParseDiagnostics,
+): CapturedOrderInput | Skip {
+  const idHit = firstHit(hits, 'orderId');
+  const rawId = firstMatch(diag, 'orderId', [
+    { name: 'label 订单编号', run: () => (idHit ? leadingCode(idHit.value) : undefined) },
+    { name: 'url bizOrderId', run: () => (idHit ? undefined : url.searchParams.get('bizOrderId')?.trim()) },
+  ]);
+  if (!rawId) return { skip: 'no-order-id' };
+  if (!site.orderIdPattern.test(rawId)) return { skip: 'bad-order-id' };
+
+  const order: CapturedOrderInput = { platform: site.platform, orderId: rawId, sourcePage: 'detail', items: [] };
+  const shop = readShop(doc, diag);
+  if (shop) order.shop = shop;
+
+  for (const [field, key] of TIME_FIELDS) {
+    const hit = firstHit(hits, field);
+    recordStrategy(diag, field, hit ? `label ${hit.word}` : 'none');
+    if (!hit) continue;
+    const time = parseTimeValue(hit.value);
+    if (!time.printed) continue;
+    if (time.value === null) return { skip: 'bad-time' };
+    order[key] = time.value;
+  }
+
+  const statusText = firstMatch(diag, 'status', [
+    { name: 'label 当前订单状态', run: () => firstHit(hits, 'status')?.value },
+    {
+      name: 'status headline',
+      run: () => collapse(queryChain(root, DETAIL.statusHeadline)?.textContent).replace(STATUS_PREFIX, ''),
+    },
+  ]);
+  if (statusText) {
+    const status = normalizeStatus(statusText);
+    if (status) order.status = status;
+    const text = bounded(statusText, 60);
+    if (text && status) order.statusText = text;
+  }
+
+  const amountHit = firstHit(hits, 'amount');
+  recordStrategy(diag, 'amount', amountHit ? `label ${amountHit.word}` : 'none');
+  if (amountHit) {
+    const amount = parseAmount(amountHit.value);
+    if (amount.printed) {
+      if (amount.value === null || amount.value < 0) return { skip: 'bad-amount' };
+      order.amountCents = amount.value;
+    }
+  }
+
+  const buyerHit = firstHit(hits, 'buyer');
+  const buyer = bounded(firstToken(buyerHit?.value ?? ''), 80);
+  // 号码保护订单 is printed where the nick would be on privacy-number orders: no buyer to record.
+  const knownBuyer = buyer && buyer !== '号码保护订单' ? buyer : undefined;
+  recordStrategy(diag, 'buyer', knownBuyer ? `label ${buyerHit!.word}` : 'none');
+  if (knownBuyer) order.buyer = knownBuyer;
+
+  const payment = bounded(firstToken(firstHit(hits, 'paymentMethod')?.value ?? ''), 40);
+  if (payment) order.paymentMethod = payment;
+
+  const address = firstHit(hits, 'address')?.value;
+  const region = address ? receiverRegion(address) : null;
+  recordStrategy(diag, 'receiverRegion', region ? 'label 收货地址' : 'none');
+  if (region && region.length <= 80) order.receiverRegion = region;
+
+  const shipments = readShipments(hits, root, diag);
+  order.shipments = shipments;
+  const delivered = deliveredAt(shipments);
+  if (delivered !== undefined) order.deliveredAt = delivered;
+  return order;
+}
+
+export function readDetail(doc: Document, url: URL): PageRead {
+  const diag = emptyDiagnostics(site.platform, 'detail');
+  const found = queryAllChain(doc, DETAIL.root);
+  const root = found.elements[0] ?? doc.body;
+  if (!root) return { kind: 'detail', rows: [], diagnostics: diag };
+  const hits = collectLabels(root);
+  // The micro-app renders late (8–10 s): without its order-info labels there is nothing to read yet.
+  const recognised = hits.some((hit) => hit.field === 'orderId' || hit.field === 'createdAt' || hit.field === 'paidAt');
+  if (!recognised) {
+    const generic = readGenericTable(doc, site, 'detail');
+    if (generic) return generic;
+    return { kind: 'detail', rows: [], diagnostics: diag };
+  }
+  diag.layout = found.elements[0] ? found.layout : 'taobao-detail-labels';
+  diag.rowsSeen = 1;
+  const result = readOrder(doc, url, root, hits, diag);
+  if ('skip' in result) {
+    recordSkip(diag, result.skip);
+    return { kind: 'detail', rows: [], diagnostics: diag };
+  }
+  diag.rowsParsed = 1;
+  return { kind: 'detail', rows: [{ element: root, order: result }], diagnostics: diag };
+}
