@@ -173,6 +173,7 @@ function readGrids(grids: readonly FoundGrid[], site: SiteDefinition, kind: Page
   const seen = new Set<string>();
   for (const grid of grids) {
     const ctx: RowContext = { plan: planOf(grid), diag };
+    const readColumns = new Set(grid.columns.map((column) => column.index));
     // Rows of a multi-item order share its id cell (rowspan) or repeat its id: they add items to the order
     // read from the first of them (or are dropped with it when that one was skipped).
     let last: { id: string | null; idCell: Element; read: RowRead | null } | null = null;
@@ -215,6 +216,8 @@ function readGrids(grids: readonly FoundGrid[], site: SiteDefinition, kind: Page
         recordStrategy(diag, 'orderId', `header:${idAt.header}`);
         seen.add(id.value);
         const read: RowRead = { element: row.element, order: outcome.order };
+        const anchor = controlsAnchorOf(row, readColumns);
+        if (anchor) read.controlsAnchor = anchor;
         out.push(read);
         diag.rowsParsed++;
         last.read = read;
@@ -225,6 +228,18 @@ function readGrids(grids: readonly FoundGrid[], site: SiteDefinition, kind: Page
     }
   }
   return out;
+}
+
+/**
+ * Where the row controls go in a table row: the last cell of the row that no field is read from (an 操作
+ * column), so that the buttons' text never lands in a cell this reader reads on the next pass.
+ */
+function controlsAnchorOf(row: GridRow, read: ReadonlySet<number>): Element | undefined {
+  for (let i = row.cells.length - 1; i >= 0; i--) {
+    const cell = row.cells[i];
+    if (cell && !row.carried[i] && !read.has(i) && (i === 0 || row.cells[i - 1] !== cell)) return cell;
+  }
+  return undefined;
 }
 
 function appendItem(read: RowRead, item: Item | null): void {
