@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+// The built manifest must ask for exactly this: storage, unlimited storage, and the seller consoles' own
+// origins for the content scripts. Anything more needs a reason in the README and a change here.
+const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage'];
+const ALLOWED_MATCHES = [
+  'https://dmall.jinritemai.com/*',
+  'https://fxg.jinritemai.com/*',
+  'https://mms.pinduoduo.com/*',
+  'https://myseller.taobao.com/*',
+  'https://neworder.shop.jd.com/*',
+  'https://porder.shop.jd.com/*',
+  'https://qn.taobao.com/*',
+  'https://s.kwaixiaodian.com/*',
+  'https://shop.jd.com/*',
+  'https://trade-order-jdm.jd.com/*',
+  'https://trade.taobao.com/*',
+  'https://trade.tmall.com/*',
+];
+
+test('the manifest asks only for the allowed permissions and console origins', () => {
+  const manifest = JSON.parse(readFileSync(join(process.cwd(), '.output', 'chrome-mv3', 'manifest.json'), 'utf8'));
+  expect(manifest.manifest_version).toBe(3);
+  expect([...manifest.permissions].sort()).toEqual(ALLOWED_PERMISSIONS);
+  expect(manifest.host_permissions ?? []).toEqual([]);
+  expect(manifest.optional_permissions ?? []).toEqual([]);
+  const matches = (manifest.content_scripts as { matches: string[]; all_frames?: boolean }[]).flatMap((script) => script.matches);
+  expect([...new Set(matches)].sort()).toEqual(ALLOWED_MATCHES);
+  expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  expect(manifest.externally_connectable).toBeUndefined();
+  // no remote code: every script the manifest names is a packaged file
+  expect(JSON.stringify(manifest)).not.toMatch(/https?:\/\/(?!(dmall|fxg|mms|myseller|neworder|porder|qn|s|shop|trade-order-jdm|trade)\.)/);
+});
