@@ -1,38 +1,64 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useDatabase } from '@/components/DatabaseGate';
+import type { Selection } from '@/components/dashboard/selection';
+import { s } from '@/components/dashboard/strings';
+import { VIEWS, useHashView } from '@/components/dashboard/use-hash-view';
+import { useLiveQuery } from '@/components/hooks/use-live-query';
+import { BackupView } from './BackupView';
+import { BatchView } from './BatchView';
+import { ExceptionsView } from './ExceptionsView';
+import { ExportView } from './ExportView';
 import { OrdersView } from './OrdersView';
+import { OverviewView } from './OverviewView';
 import { ParseHealthView } from './ParseHealthView';
+import { UnpaidView } from './UnpaidView';
 
-const VIEWS = [
-  { id: 'orders', label: '订单' },
-  { id: 'parse-health', label: '解析健康' },
-] as const;
+function TotalOrders() {
+  const db = useDatabase();
+  const total = useLiveQuery(() => db.orders.count(), [db]);
+  if (total.status !== 'ready') return null;
+  return (
+    <span className="total" data-total-orders={total.value} aria-live="polite">
+      {s('totalOrders', { n: total.value })}
+    </span>
+  );
+}
 
-type ViewId = (typeof VIEWS)[number]['id'];
-
+/** The dashboard: one view at a time, chosen by the location hash (#overview, #orders, #unpaid …). */
 export function DashboardApp() {
-  const [view, setView] = useState<ViewId>(() => (location.hash === '#parse-health' ? 'parse-health' : 'orders'));
+  const view = useHashView();
+  // filters live here so they survive switching views; KPIs default to 近30天, the order table to 全部
+  const [overviewSelection, setOverviewSelection] = useState<Selection>({ range: 'last30' });
+  const [ordersSelection, setOrdersSelection] = useState<Selection>({ range: 'all' });
+  const navigated = useRef(false);
+  useEffect(() => {
+    // after navigating (not on first load), move focus to the new view's heading for keyboard users
+    if (navigated.current) document.getElementById('view-heading')?.focus();
+    navigated.current = true;
+  }, [view]);
   return (
     <div className="dashboard">
       <header>
-        <h1>OrderLens 仪表盘</h1>
-        <nav role="tablist">
-          {VIEWS.map((item) => (
-            <button
-              key={item.id}
-              role="tab"
-              aria-selected={view === item.id}
-              data-view={item.id}
-              onClick={() => {
-                setView(item.id);
-                history.replaceState(null, '', `#${item.id}`);
-              }}
-            >
-              {item.label}
-            </button>
-          ))}
-        </nav>
+        <h1>{s('title')}</h1>
+        <TotalOrders />
       </header>
-      {view === 'orders' ? <OrdersView /> : <ParseHealthView />}
+      <nav aria-label={s('navLabel')} className="views">
+        {VIEWS.map((item) => (
+          <a key={item.id} href={`#${item.id}`} data-nav={item.id} aria-current={view === item.id ? 'page' : undefined}>
+            {s(item.label)}
+          </a>
+        ))}
+      </nav>
+      <main>
+        {view === 'overview' && <OverviewView selection={overviewSelection} onSelection={setOverviewSelection} />}
+        {view === 'orders' && <OrdersView selection={ordersSelection} onSelection={setOrdersSelection} />}
+        {view === 'unpaid' && <UnpaidView />}
+        {view === 'exceptions' && <ExceptionsView />}
+        {view === 'batch' && <BatchView />}
+        {view === 'export' && <ExportView />}
+        {view === 'backup' && <BackupView />}
+        {view === 'parse-health' && <ParseHealthView />}
+      </main>
     </div>
   );
 }

@@ -1,35 +1,103 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
+import { FilterBar } from '@/components/dashboard/FilterBar';
+import { OrderRows } from '@/components/dashboard/OrderRows';
+import { queryOf, selectionDeps, type Selection } from '@/components/dashboard/selection';
+import { s, statusLabel } from '@/components/dashboard/strings';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
-import { OrderTable } from '@/components/OrderTable';
+import { countOrders, pageOrders, searchOrders, PAGE_SIZE, type PageCursor, type SearchPage } from '@/utils/db/order-queries';
+import { ORDER_STATUSES, type OrderStatus } from '@/utils/model/status';
+import { SITES } from '@/utils/sites/registry';
+import { ViewHeading } from './ViewHeading';
 
-const PAGE_SIZE = 100;
+const PLATFORMS = SITES.map((site) => site.platform);
+const SEARCH_DELAY_MS = 250;
 
-export function OrdersView() {
+/** 订单: search and filters, 100 orders a page, paged by keyset over the createdAt indexes. */
+export function OrdersView({ selection, onSelection }: { selection: Selection; onSelection: (next: Selection) => void }) {
   const db = useDatabase();
-  const [search, setSearch] = useState('');
-  const orders = useLiveQuery(async () => {
-    const term = search.trim();
-    if (!term) return db.orders.orderBy('updatedAt').reverse().limit(PAGE_SIZE).toArray();
-    const byWaybill = await db.orders.where('waybillNos').equals(term).toArray();
-    const byId = await db.orders.filter((order) => order.orderId.includes(term) || (order.buyer ?? '').includes(term)).limit(PAGE_SIZE).toArray();
-    const seen = new Set<string>();
-    return [...byWaybill, ...byId].filter((order) => !seen.has(order.key) && seen.add(order.key));
-  }, [db, search]);
-  const total = useLiveQuery(() => db.orders.count(), [db]);
+  const id = useId();
+  const [input, setInput] = useState('');
+  const [term, setTerm] = useState('');
+  const [status, setStatus] = useState<OrderStatus | undefined>(undefined);
+  const deps = [...selectionDeps(selection), status, term];
+  // cursors[i] starts page i + 1 (the first page has none); any change of filters starts again at page 1
+  const signature = JSON.stringify(deps);
+  const [paging, setPaging] = useState<{ signature: string; cursors: (PageCursor | undefined)[] }>({ signature, cursors: [undefined] });
+  const cursors = paging.signature === signature ? paging.cursors : [undefined];
+  const setCursors = (next: (PageCursor | undefined)[]) => setPaging({ signature, cursors: next });
+  const cursor = cursors.at(-1);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setTerm(input.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [input]);
+
+  const page = useLiveQuery<SearchPage | (Awaited<ReturnType<typeof pageOrders>> & { via?: undefined })>(() => {
+    const query = { ...queryOf(selection), status };
+    return term ? searchOrders(db, PLATFORMS, term, query, cursor, PAGE_SIZE) : pageOrders(db, query, cursor, PAGE_SIZE);
+  }, [db, cursor, ...deps]);
+  const matched = useLiveQuery(async () => (term ? null : countOrders(db, { ...queryOf(selection), status })), [db, ...deps]);
+
+  const pageNumber = cursors.length;
   return (
-    <section>
-      <div className="toolbar">
+    <section data-view="orders" aria-labelledby="view-heading">
+      <ViewHeading label={s('navOrders')} />
+      <FilterBar value={selection} onChange={onSelection}>
+        <label htmlFor={`${id}-status`}>{s('status')}</label>
+        <select
+          id={`${id}-status`}
+          data-filter="status"
+          value={status ?? ''}
+          onChange={(event) => setStatus((event.target.value || undefined) as OrderStatus | undefined)}
+        >
+          <option value="">{s('allStatuses')}</option>
+          {ORDER_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {statusLabel(value)}
+            </option>
+          ))}
+        </select>
+      </FilterBar>
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTerm(input.trim());
+        }}
+      >
         <input
           type="search"
-          placeholder="订单编号 / 买家 / 运单号"
-          aria-label="搜索订单"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
+          data-search="orders"
+          placeholder={s('searchPlaceholder')}
+          aria-label={s('searchLabel')}
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
         />
-        {total.status === 'ready' && <span data-total-orders={total.value}>共 {total.value} 单</span>}
-      </div>
-      {orders.status === 'ready' && <OrderTable orders={orders.value} />}
+        <span aria-live="polite" data-matched={matched.status === 'ready' && matched.value !== null ? matched.value : undefined}>
+          {matched.status === 'ready' && matched.value !== null && s('matches', { n: matched.value })}
+          {page.status === 'ready' && page.value.via === 'number' && s('searchViaNumber', { n: page.value.orders.length })}
+          {page.status === 'ready' && page.value.via === 'buyer' && s('searchViaBuyer')}
+        </span>
+      </form>
+      {page.status === 'error' && <p role="alert">{s('loadFailed', { error: String(page.error) })}</p>}
+      {page.status === 'ready' &&
+        (page.value.orders.length === 0 ? <p className="empty">{s('noMatch')}</p> : <OrderRows orders={page.value.orders} />)}
+      <nav className="pager" aria-label={s('pager')}>
+        <button type="button" data-action="prev-page" disabled={pageNumber === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+          {s('prev')}
+        </button>
+        <span data-page={pageNumber}>{s('page', { n: pageNumber })}</span>
+        <button
+          type="button"
+          data-action="next-page"
+          disabled={page.status !== 'ready' || !page.value.next}
+          onClick={() => page.status === 'ready' && page.value.next && setCursors([...cursors, page.value.next])}
+        >
+          {s('next')}
+        </button>
+      </nav>
     </section>
   );
 }

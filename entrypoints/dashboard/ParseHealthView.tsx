@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
+import { lang, s } from '@/components/dashboard/strings';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { platformName } from '@/components/platform-names';
 import { rejectedMessagesItem } from '@/utils/background/settings-items';
 import { formatBeijing } from '@/utils/model/time';
+import { ViewHeading } from './ViewHeading';
 
 function describeCounts(counts: Record<string, number>): string {
   return Object.entries(counts)
@@ -22,23 +24,22 @@ export function ParseHealthView() {
     return rejectedMessagesItem.watch((value) => setRejected(value ?? {}));
   }, []);
   return (
-    <section className="parse-health">
-      {records.status === 'ready' && records.value.length === 0 && <p className="empty">尚无解析记录。</p>}
+    <section className="parse-health" data-view="parse-health" aria-labelledby="view-heading">
+      <ViewHeading label={s('parseHealthHeading')} />
+      {records.status === 'ready' && records.value.length === 0 && <p className="empty">{s('noDiagnostics')}</p>}
       {records.status === 'ready' &&
         records.value.map((record) => (
           <article key={record.key} data-diagnostics={record.key} className={record.rowsParsed === 0 ? 'unhealthy' : ''}>
             <h3>
-              {platformName(record.platform)} · {record.pageKind} · {record.layout === 'none' ? '未识别布局' : record.layout}
+              {platformName(record.platform, lang)} · {record.pageKind} · {record.layout === 'none' ? s('unknownLayout') : record.layout}
             </h3>
-            <p>
-              页面 {record.pages} · 行 {record.rowsSeen} · 解析成功 {record.rowsParsed} · 最近 {formatBeijing(record.lastAt)}
-            </p>
-            {Object.keys(record.skipped).length > 0 && <p>跳过：{describeCounts(record.skipped)}</p>}
+            <p>{s('diagSummary', { pages: record.pages, seen: record.rowsSeen, parsed: record.rowsParsed, at: formatBeijing(record.lastAt) })}</p>
+            {Object.keys(record.skipped).length > 0 && <p>{s('diagSkipped', { list: describeCounts(record.skipped) })}</p>}
             <table className="orders">
               <thead>
                 <tr>
-                  <th>字段</th>
-                  <th>命中策略</th>
+                  <th scope="col">{s('diagField')}</th>
+                  <th scope="col">{s('diagStrategy')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -52,7 +53,7 @@ export function ParseHealthView() {
             </table>
           </article>
         ))}
-      {Object.keys(rejected).length > 0 && <p data-rejected-messages>已拒绝的消息：{describeCounts(rejected)}</p>}
+      {Object.keys(rejected).length > 0 && <p data-rejected-messages>{s('rejectedMessages', { list: describeCounts(rejected) })}</p>}
     </section>
   );
 }
