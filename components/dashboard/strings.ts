@@ -16,6 +16,7 @@ const ZH = {
   navExport: '导出',
   navBackup: '备份与恢复',
   navParseHealth: '解析健康',
+  navTemplates: '催付模板',
   loading: '加载中…',
   loadFailed: '读取失败：{error}',
 
@@ -77,7 +78,10 @@ const ZH = {
   unpaidIntro: '仍未付款、且还没有催付过的订单，最早下单的在前。',
   unpaidTotal: '共 {n} 单待催付',
   remind: '催付',
-  remindHint: '请在后台订单行点击 催付',
+  remindHint: '复制催付话术并打开买家聊天；消息由你发送',
+  remindCopied: '已复制，请粘贴发送：',
+  remindCooldown: '冷却中，稍后再催',
+  remindNotUnpaid: '已不是待付款',
   loadMore: '加载更多',
   noUnpaid: '没有待催付的订单。',
 
@@ -168,6 +172,7 @@ const EN: Record<StringKey, string> = {
   navExport: 'Export',
   navBackup: 'Backup & restore',
   navParseHealth: 'Parse health',
+  navTemplates: 'Reminder templates',
   loading: 'Loading…',
   loadFailed: 'Could not read: {error}',
 
@@ -229,7 +234,10 @@ const EN: Record<StringKey, string> = {
   unpaidIntro: 'Orders still unpaid and never reminded, oldest first.',
   unpaidTotal: '{n} orders to remind',
   remind: 'Remind',
-  remindHint: 'Click 催付 on the order row in the seller console',
+  remindHint: 'Copies the reminder and opens the buyer chat; you send it',
+  remindCopied: 'Copied, paste it to send:',
+  remindCooldown: 'Cooling down, try later',
+  remindNotUnpaid: 'No longer unpaid',
   loadMore: 'Load more',
   noUnpaid: 'No unpaid orders to remind.',
 

@@ -6,6 +6,7 @@ export const VIEWS = [
   { id: 'overview', label: 'navOverview' },
   { id: 'orders', label: 'navOrders' },
   { id: 'unpaid', label: 'navUnpaid' },
+  { id: 'templates', label: 'navTemplates' },
   { id: 'exceptions', label: 'navExceptions' },
   { id: 'batch', label: 'navBatch' },
   { id: 'export', label: 'navExport' },

@@ -1,4 +1,5 @@
 import { useDatabase } from '@/components/DatabaseGate';
+import { exceptionRulesItem } from '@/utils/background/dashboard-settings';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { readDailyTrend, readLogisticsExceptions, readRollups, type KpiFilter } from '@/utils/db/read-kpis';
 import { computeKpis, sumContributions } from '@/utils/kpi/compute-kpis';
@@ -33,7 +34,10 @@ export function useKpis(selection: KpiSelection) {
       yesterday: yesterday && computeKpis(sumContributions(yesterday)),
     };
   }, [db, ...key]);
-  const exceptions = useLiveQuery(async () => (await readLogisticsExceptions(db, filterOf(selection, Date.now()), Date.now())).length, [db, ...key]);
+  const exceptions = useLiveQuery(async () => {
+    const rules = await exceptionRulesItem.getValue();
+    return (await readLogisticsExceptions(db, filterOf(selection, Date.now()), Date.now(), rules)).length;
+  }, [db, ...key]);
   return { main, exceptions };
 }
 

@@ -12,6 +12,7 @@ import { OrdersView } from './OrdersView';
 import { OverviewView } from './OverviewView';
 import { ParseHealthView } from './ParseHealthView';
 import { UnpaidView } from './UnpaidView';
+import { TemplatesEditor } from '@/components/remind/TemplatesEditor';
 
 function TotalOrders() {
   const db = useDatabase();
@@ -53,6 +54,7 @@ export function DashboardApp() {
         {view === 'overview' && <OverviewView selection={overviewSelection} onSelection={setOverviewSelection} />}
         {view === 'orders' && <OrdersView selection={ordersSelection} onSelection={setOrdersSelection} />}
         {view === 'unpaid' && <UnpaidView />}
+        {view === 'templates' && <TemplatesEditor />}
         {view === 'exceptions' && <ExceptionsView />}
         {view === 'batch' && <BatchView />}
         {view === 'export' && <ExportView />}

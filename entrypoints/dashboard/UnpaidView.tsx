@@ -10,17 +10,33 @@ import { computeKpis, sumContributions } from '@/utils/kpi/compute-kpis';
 import { dayRange } from '@/utils/kpi/date-ranges';
 import { formatYuan } from '@/utils/model/money';
 import { formatBeijing } from '@/utils/model/time';
+import { remindOrder } from '@/utils/remind/remind-order';
+import { remindSettingsItem } from '@/utils/remind/remind-settings';
 import { ViewHeading } from './ViewHeading';
 
 const PAGE = 100;
 
 /**
- * 待催付: unpaid orders never reminded, oldest first. The 催付 button is a placeholder: reminders are sent
- * from the order row in the seller console (the queue itself is built by the reminder feature).
+ * 待催付: unpaid orders never reminded, oldest first, with one-click 催付: the guarded reminder is recorded,
+ * its text copied and the platform's buyer chat opened; the seller sends it.
  */
 export function UnpaidView() {
   const db = useDatabase();
   const [pages, setPages] = useState(1);
+  const [results, setResults] = useState<Record<string, string>>({});
+  // orders reminded here leave the queue; they stay listed first with their message until the view is left
+  const [recent, setRecent] = useState<OrderRecord[]>([]);
+  const remind = async (order: OrderRecord) => {
+    const outcome = await remindOrder(db, order.platform, order.orderId, Date.now(), await remindSettingsItem.getValue());
+    if (!outcome.ok) {
+      setResults((all) => ({ ...all, [order.key]: outcome.reason === 'cooldown' ? s('remindCooldown') : s('remindNotUnpaid') }));
+      return;
+    }
+    setRecent((all) => [order, ...all.filter((known) => known.key !== order.key)]);
+    await navigator.clipboard?.writeText(outcome.text).catch(() => undefined);
+    setResults((all) => ({ ...all, [order.key]: `${s('remindCopied')} ${outcome.text}` }));
+    if (outcome.chatUrl) window.open(outcome.chatUrl, '_blank', 'noopener');
+  };
   const list = useLiveQuery(async () => {
     const orders: OrderRecord[] = [];
     let after: { createdAt: number; key: string } | undefined;
@@ -40,7 +56,7 @@ export function UnpaidView() {
         {s('unpaidIntro')} {total.status === 'ready' && <strong data-unpaid-total={total.value}>{s('unpaidTotal', { n: total.value })}</strong>}
       </p>
       {list.status === 'ready' &&
-        (list.value.orders.length === 0 ? (
+        (list.value.orders.length + recent.length === 0 ? (
           <p className="empty">{s('noUnpaid')}</p>
         ) : (
           <div className="table-wrap">
@@ -63,7 +79,7 @@ export function UnpaidView() {
                 </tr>
               </thead>
               <tbody>
-                {list.value.orders.map((order) => (
+                {[...recent, ...list.value.orders.filter((order) => !recent.some((known) => known.key === order.key))].map((order) => (
                   <tr key={order.key} data-order-key={order.key}>
                     <td>{platformName(order.platform, lang)}</td>
                     <td>{order.shop ?? ''}</td>
@@ -74,12 +90,13 @@ export function UnpaidView() {
                     <td className="buyer">{order.buyer ?? ''}</td>
                     <td className="items">{order.items.map((item) => item.title).join('；')}</td>
                     <td>
-                      {/* a disabled button shows no tooltip of its own in Chromium: the wrapper carries it */}
-                      <span title={s('remindHint')}>
-                        <button type="button" data-action="remind" data-order-key={order.key} disabled aria-describedby="remind-hint">
+                      {results[order.key] ? (
+                        <span data-remind-result>{results[order.key]}</span>
+                      ) : (
+                        <button type="button" data-action="remind" data-order-key={order.key} aria-describedby="remind-hint" onClick={() => void remind(order)}>
                           {s('remind')}
                         </button>
-                      </span>
+                      )}
                     </td>
                   </tr>
                 ))}

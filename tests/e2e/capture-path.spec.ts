@@ -29,7 +29,7 @@ for (const fixture of firstListPerPlatform) {
     await expect(consolePage.locator('[data-orderlens-row]')).toHaveCount(ids.length);
     for (const id of ids) await expect(consolePage.locator(`[data-orderlens-row="${id}"]`)).toHaveCount(1);
 
-    const dashboard = await openExtensionPage('dashboard.html');
+    const dashboard = await openExtensionPage('dashboard.html#orders');
     await expect(dashboard.locator('[data-total-orders]')).toHaveAttribute('data-total-orders', String(ids.length));
     for (const id of ids) {
       await expect(dashboard.locator(`[data-order-key="${fixture.platform}:${id}"]`)).toHaveCount(1);

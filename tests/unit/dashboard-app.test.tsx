@@ -96,6 +96,7 @@ describe('dashboard page', () => {
       '#overview',
       '#orders',
       '#unpaid',
+      '#templates',
       '#exceptions',
       '#batch',
       '#export',
@@ -116,14 +117,19 @@ describe('dashboard page', () => {
     await waitFor(() => all('[data-order-key]').length === 1 && container.querySelector('[data-order-key="douyin:4934071258846137422"]'));
   });
 
-  it('lists unpaid orders not yet reminded with a disabled 催付 placeholder', async () => {
+  it('lists unpaid orders not yet reminded, and 催付 records a reminder and shows the message', async () => {
     await go('#unpaid');
     const section = await waitFor(() => container.querySelector('section[data-view="unpaid"]'));
     await waitFor(() => section.querySelectorAll('tr[data-order-key]').length === 1);
     expect(section.querySelector('tr[data-order-key]')!.getAttribute('data-order-key')).toBe('douyin:4934071258846137422');
     const button = section.querySelector<HTMLButtonElement>('button[data-action="remind"]')!;
-    expect(button.disabled).toBe(true);
-    expect(button.parentElement!.getAttribute('title')).toBe('请在后台订单行点击 催付');
+    expect(button.disabled).toBe(false);
+    await act(async () => button.click());
+    const result = await waitFor(() => section.querySelector('[data-remind-result]'));
+    expect(result.textContent).toContain('已复制');
+    expect(result.textContent).toContain('还没有付款');
+    // the reminded order stays listed with its message
+    expect(section.querySelector('tr[data-order-key]')!.getAttribute('data-order-key')).toBe('douyin:4934071258846137422');
   });
 
   it('batch tracking shows found orders with links and unknown numbers as 未找到', async () => {

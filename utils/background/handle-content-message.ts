@@ -15,6 +15,7 @@ import {
   type RejectedReply,
   type RowStateRequest,
 } from '../messaging/content-messages';
+import { exceptionRulesItem } from './dashboard-settings';
 import { lastKnownOrderCountItem, lastStorageErrorItem, rejectedMessagesItem } from './settings-items';
 import { showStorageErrorBadge } from './storage-error-badge';
 
@@ -117,6 +118,7 @@ async function readRowState(message: RowStateRequest, deps: HandlerDeps): Promis
   const keys = message.orderIds.map((id) => orderKey(message.platform, id));
   const orders = await deps.db.orders.bulkGet(keys);
   const reminders = await deps.db.reminders.where('orderKey').anyOf(keys).toArray();
+  const rules = await exceptionRulesItem.getValue();
   const states: Record<string, RowState> = {};
   message.orderIds.forEach((orderId, at) => {
     const order = orders[at];
@@ -131,7 +133,7 @@ async function readRowState(message: RowStateRequest, deps: HandlerDeps): Promis
         lastEventAt,
         events: events.slice(-ROW_STATE_EVENTS).reverse().map(({ at, text }) => ({ at, text })),
       })),
-      exception: order ? logisticsException(order, deps.now?.() ?? Date.now()) : null,
+      exception: order ? logisticsException(order, deps.now?.() ?? Date.now(), rules) : null,
       reminders: own.length,
       lastReminderAt: own.length ? Math.max(...own.map((reminder) => reminder.at)) : undefined,
     };

@@ -29,7 +29,7 @@ export async function* orderChunks(db: OrderLensDatabase, keys: readonly string[
   for (let at = 0; at < keys.length; at += CHUNK) {
     const chunk = (await db.orders.bulkGet(keys.slice(at, at + CHUNK))).filter((order): order is OrderRecord => !!order);
     yield chunk.filter(
-      (order) => (!filter.platform || order.platform === filter.platform) && (filter.shop === undefined || order.shop === filter.shop),
+      (order) => (!filter.platform || order.platform === filter.platform) && (filter.shop === undefined || (order.shop ?? '') === filter.shop),
     );
   }
 }

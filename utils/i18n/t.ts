@@ -1,21 +1,8 @@
-import { browser } from 'wxt/browser';
 import zh from '../../public/_locales/zh_CN/messages.json';
+import en from '../../public/_locales/en/messages.json';
+import { browser } from 'wxt/browser';
 
 export type MessageKey = keyof typeof zh;
-
-/**
- * UI text in the browser's language (public/_locales: zh_CN first, en), with the Chinese text as the
- * fallback where the i18n API is unavailable (unit tests).
- */
-export function t(key: MessageKey): string {
-  try {
-    const text = browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0]);
-    if (text) return text;
-  } catch {
-    // fall through
-  }
-  return zh[key].message;
-}
 
 /** 'zh' unless the browser UI language is something else. */
 export function uiLang(): 'zh' | 'en' {
@@ -24,4 +11,13 @@ export function uiLang(): 'zh' | 'en' {
   } catch {
     return 'zh';
   }
+}
+
+/**
+ * UI text from public/_locales (zh_CN first, en) in the language of uiLang(). Not i18n.getMessage: headless
+ * Chromium answers it in en_US while getUILanguage() says zh-CN, and every page must speak one language.
+ */
+export function t(key: MessageKey): string {
+  const messages: Record<string, { message: string }> = uiLang() === 'zh' ? zh : en;
+  return messages[key]?.message ?? zh[key].message;
 }
