@@ -1,0 +1,73 @@
+import { emptyDiagnostics, type ParseDiagnostics } from '../../capture/diagnostics';
+import { readGenericTable } from '../../capture/generic-table';
+import { textOf, type SelectorEntry } from '../../capture/strategy';
+import type { PageKind } from '../../model/order';
+import { pick, pickAll, withQueryCache } from '../douyin/fast-query';
+import { clip } from '../douyin/values';
+import type { PageRead, SiteReader } from '../types';
+import { readDetail } from './read-detail';
+import { readOrderTable } from './read-legacy-list';
+import { readCard, readRows, type RowReader } from './read-list';
+import { CARDS, PORDER } from './selectors';
+import { site } from './site';
+
+interface ListLayout {
+  row: readonly SelectorEntry[];
+  empty: readonly SelectorEntry[];
+  shop: readonly SelectorEntry[];
+  readRow: RowReader;
+}
+
+// Newest first: the 2024+ cards, then the old porder tables.
+const LIST_LAYOUTS: readonly ListLayout[] = [
+  { row: CARDS.row, empty: CARDS.empty, shop: CARDS.shop, readRow: readCard },
+  { row: PORDER.row, empty: PORDER.empty, shop: PORDER.shop, readRow: readOrderTable },
+];
+
+function shopName(doc: Document, chain: readonly SelectorEntry[], diag: ParseDiagnostics): string | undefined {
+  return clip(textOf(pick(doc, chain, diag, 'shop')), 80);
+}
+
+function readList(doc: Document, kind: PageKind): PageRead {
+  const diagnostics = emptyDiagnostics(site.platform, kind);
+  for (const layout of LIST_LAYOUTS) {
+    const { elements, layout: name } = pickAll(doc, layout.row);
+    if (elements.length === 0) continue;
+    diagnostics.layout = name;
+    const shop = shopName(doc, layout.shop, diagnostics);
+    return { kind, rows: readRows(elements, { diag: diagnostics, kind, shop }, layout.readRow), diagnostics };
+  }
+  for (const layout of LIST_LAYOUTS) {
+    const empty = pickAll(doc, layout.empty);
+    if (empty.elements.length > 0) {
+      // The console's own empty state (暂无数据): a known layout showing no orders, not a broken one.
+      diagnostics.layout = `${empty.layout}-empty`;
+      return { kind, rows: [], diagnostics };
+    }
+  }
+  return readGenericTable(doc, site, kind) ?? { kind, rows: [], diagnostics };
+}
+
+function readPage(doc: Document, url: URL, kind: PageKind): PageRead {
+  if (kind === 'detail') {
+    const detail = readDetail(doc, url);
+    if (detail.diagnostics.layout !== 'none') return detail;
+    return readGenericTable(doc, site, kind) ?? detail;
+  }
+  return readList(doc, kind);
+}
+
+export const reader: SiteReader = {
+  read(doc: Document, url: URL): PageRead | null {
+    const kind = site.detectPage(url);
+    if (!kind) return null;
+    try {
+      return withQueryCache(() => readPage(doc, url, kind));
+    } catch {
+      // Never throw into the console page: an unexpected document shape reads as nothing.
+      const diagnostics = emptyDiagnostics(site.platform, kind);
+      diagnostics.layout = 'read-error';
+      return { kind, rows: [], diagnostics };
+    }
+  },
+};
