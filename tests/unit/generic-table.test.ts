@@ -341,3 +341,11 @@ describe('generic table reader: ARIA and div grids', () => {
     expect(read('<div><div>订单号：1000000000000001</div><div>实付款：¥1.00</div></div>')).toBeNull();
   });
 });
+
+describe('moneyCell with a garbage amount before a qualifying one', () => {
+  it('is bad, never the qualifier amount', async () => {
+    const { moneyCell } = await import('@/utils/capture/generic-cells');
+    expect(moneyCell('¥1.2.3 (含运费 ¥0.00)').kind).toBe('bad');
+    expect(moneyCell('¥159.70 (含运费 ¥0.00)')).toMatchObject({ kind: 'value', value: 15970 });
+  });
+});

@@ -117,6 +117,8 @@ export function moneyCell(text: string): CellValue<number> {
   const amounts = [...t.matchAll(CURRENCY_AMOUNTS)];
   const first = amounts[0];
   if (!first) return BAD;
+  // `¥1.2.3 (含运费¥0.00)`: the printed amount is garbage; the qualifier's ¥0.00 must not stand in for it
+  if (t.slice(0, (first.index ?? 0) + first[0].search(/[¥￥]/)).search(/[¥￥]/) >= 0) return BAD;
   const second = amounts[1];
   if (second && !QUALIFIER.test(t.slice((first.index ?? 0) + first[0].length, second.index))) return BAD;
   const cents = parseMoneyCents(first[0]);
