@@ -1,0 +1,259 @@
+// Runs inside an extension page (chrome-extension://<id>/…), so the database it opens is the extension's
+// own `orderlens` database — the one the popup and the dashboard read. Bundled to an IIFE by
+// scripts/bench/bundle.mjs and evaluated by scripts/bench/extension-section.mjs.
+import Papa from 'papaparse';
+import { platformName } from '@/components/platform-names';
+import { createDatabase, DB_NAME, type OrderLensDatabase, type OrderRecord } from '@/utils/db/database';
+import { allReminders, exportKeys, orderChunks } from '@/utils/db/export-source';
+import { mergeOrder } from '@/utils/db/merge-order';
+import { upsertOrders } from '@/utils/db/upsert-orders';
+import { buildOrdersCsv, CSV_MIME } from '@/utils/export/build-orders-csv';
+import { summarizeReminders } from '@/utils/export/order-columns';
+import { CapturedOrderSchema, orderKey, type CapturedOrder } from '@/utils/model/order';
+import { createOrderGenerator, type GeneratorOptions, type OrderGenerator } from '../generate-orders';
+
+const RAW_DB_NAME = 'orderlens-bench-raw';
+
+let generator: OrderGenerator;
+let options: GeneratorOptions;
+let captures: CapturedOrder[] = [];
+let db: OrderLensDatabase;
+let historySize = 0;
+let nextNewIndex = 0;
+let pageRound = 0;
+
+function idbRequest<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error(`deleting ${name} is blocked by an open connection`));
+  });
+}
+
+export interface GenerateStats {
+  orders: number;
+  ms: number;
+  platforms: Record<string, number>;
+  statuses: Record<string, number>;
+  shops: number;
+  multiItemShare: number;
+  withWaybillShare: number;
+  multiWaybillShare: number;
+  withEventsShare: number;
+  schemaFailures: number;
+}
+
+/** Generates the history in memory (untimed). No database is opened: the raw baseline runs this too. */
+export function generateHistory(generatorOptions: GeneratorOptions, count: number): GenerateStats {
+  options = generatorOptions;
+  generator = createOrderGenerator(options);
+  historySize = count;
+  nextNewIndex = count;
+  const start = performance.now();
+  captures = Array.from({ length: count }, (_, index) => generator.orderAt(index));
+  const ms = performance.now() - start;
+  const stats: GenerateStats = {
+    orders: count,
+    ms,
+    platforms: {},
+    statuses: {},
+    shops: 0,
+    multiItemShare: 0,
+    withWaybillShare: 0,
+    multiWaybillShare: 0,
+    withEventsShare: 0,
+    schemaFailures: 0,
+  };
+  const shops = new Set<string>();
+  for (const order of captures) {
+    stats.platforms[order.platform] = (stats.platforms[order.platform] ?? 0) + 1;
+    stats.statuses[order.status!] = (stats.statuses[order.status!] ?? 0) + 1;
+    shops.add(`${order.platform}:${order.shop}`);
+    if (order.items.length > 1) stats.multiItemShare++;
+    if (order.shipments.length > 0) stats.withWaybillShare++;
+    if (order.shipments.length > 1) stats.multiWaybillShare++;
+    if (order.shipments.some((shipment) => shipment.events.length > 0)) stats.withEventsShare++;
+  }
+  stats.shops = shops.size;
+  for (const key of ['multiItemShare', 'withWaybillShare', 'multiWaybillShare', 'withEventsShare'] as const) stats[key] /= count;
+  // The generator must produce what a reader may send: validate a sample with the real schema.
+  for (let at = 0; at < count; at += 37) if (!CapturedOrderSchema.safeParse(captures[at]).success) stats.schemaFailures++;
+  if (new Set(captures.map((order) => orderKey(order.platform, order.orderId))).size !== count) {
+    throw new Error('generated order keys are not unique');
+  }
+  return stats;
+}
+
+/** Opens the extension's own database and empties it. */
+export async function openExtensionDatabase(): Promise<void> {
+  db = createDatabase();
+  await db.open();
+  await db.transaction('rw', db.orders, db.rollups, db.reminders, db.diagnostics, async () => {
+    await Promise.all([db.orders.clear(), db.rollups.clear(), db.reminders.clear(), db.diagnostics.clear()]);
+  });
+}
+
+/** Reminders for some unpaid and paid orders, so upserts meet a realistic reminders table (untimed). */
+export async function seedReminders(every: number): Promise<number> {
+  const reminders = captures
+    .filter((order, at) => at % every === 0 && (order.status === 'unpaid' || order.status === 'paid' || order.status === 'closed'))
+    .map((order) => ({
+      orderKey: orderKey(order.platform, order.orderId),
+      at: (order.createdAt ?? options.now) + 20 * 60_000,
+      channel: 'copy',
+      template: '亲，您的订单还未付款哦～',
+    }));
+  await db.reminders.bulkAdd(reminders);
+  return reminders.length;
+}
+
+/**
+ * Baseline: the same records upsertOrders would store, `put` with raw IndexedDB in one transaction into a
+ * store with the same key path and indexes as `orders`. Run in a page of its own origin (a fresh,
+ * empty IndexedDB backing store, like the extension's before the import), never in the extension's.
+ */
+export async function rawImport(): Promise<{ ms: number; records: number }> {
+  const records: OrderRecord[] = captures.map((order) => mergeOrder(undefined, order, options.now));
+  await deleteDatabase(RAW_DB_NAME);
+  const open = indexedDB.open(RAW_DB_NAME, 1);
+  open.onupgradeneeded = () => {
+    const store = open.result.createObjectStore('orders', { keyPath: 'key' });
+    store.createIndex('createdAt', 'createdAt');
+    store.createIndex('updatedAt', 'updatedAt');
+    store.createIndex('platform', 'platform');
+    store.createIndex('[platform+shop]', ['platform', 'shop']);
+    store.createIndex('[status+createdAt]', ['status', 'createdAt']);
+    store.createIndex('waybillNos', 'waybillNos', { multiEntry: true });
+  };
+  const raw = await idbRequest(open);
+  const start = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const transaction = raw.transaction('orders', 'readwrite');
+    const store = transaction.objectStore('orders');
+    for (const record of records) store.put(record);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error);
+  });
+  const ms = performance.now() - start;
+  raw.close();
+  return { ms, records: records.length };
+}
+
+/** The 100k history through upsertOrders, `chunk` orders per call (one transaction each, rollups included). */
+export async function upsertImport(chunk: number): Promise<{ ms: number; inserted: number; transactions: number }> {
+  let inserted = 0;
+  let transactions = 0;
+  const start = performance.now();
+  for (let at = 0; at < captures.length; at += chunk) {
+    const result = await upsertOrders(db, captures.slice(at, at + chunk), options.now);
+    inserted += result.inserted;
+    transactions++;
+  }
+  return { ms: performance.now() - start, inserted, transactions };
+}
+
+/** Drops the in-memory history once the database holds it. */
+export function releaseHistory(): void {
+  captures = [];
+}
+
+/**
+ * One console page of 300 orders: `changed` orders of the history seen again with a moved-on status
+ * (paid → shipped with a new waybill, shipped → delivered, …) and the rest brand new. Built untimed;
+ * only upsertOrders is timed.
+ */
+export async function pageUpsert(size: number, changed: number): Promise<{ ms: number; inserted: number; updated: number; unchanged: number }> {
+  const round = pageRound++;
+  const page: CapturedOrder[] = [];
+  const seen = new Set<number>();
+  // A different, deterministic slice of the history each round.
+  for (let probe = round * 7919; page.length < changed; probe += 104_729) {
+    const index = probe % historySize;
+    if (seen.has(index)) continue;
+    seen.add(index);
+    const next = generator.advanced(generator.orderAt(index), options.now + (round + 1) * 60_000);
+    if (next) page.push(next);
+  }
+  while (page.length < size) page.push(generator.newOrderAt(nextNewIndex++));
+  // Console pages list orders newest first, mixing new and updated ones.
+  page.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+  const start = performance.now();
+  const result = await upsertOrders(db, page, options.now + (round + 1) * 60_000);
+  return { ms: performance.now() - start, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged };
+}
+
+export async function storedCounts(): Promise<{ orders: number; rollups: number; reminders: number }> {
+  const [orders, rollups, reminders] = await Promise.all([db.orders.count(), db.rollups.count(), db.reminders.count()]);
+  return { orders, rollups, reminders };
+}
+
+/** What the background keeps after each write (the popup checks the database against it on open). */
+export async function recordLastKnownCount(count: number): Promise<void> {
+  // WXT's `local:lastKnownOrderCount` item (utils/background/settings-items.ts) is this chrome.storage key.
+  const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+  await chrome.storage.local.set({ lastKnownOrderCount: count });
+}
+
+/** The product's export: keys newest first, reminders, Dexie read in chunks, buildOrdersCsv, one Blob. */
+export async function exportOrders(): Promise<{ ms: number; rows: number; bytes: number }> {
+  const start = performance.now();
+  const keys = await exportKeys(db, {});
+  const reminders = summarizeReminders(await allReminders(db));
+  const parts = await buildOrdersCsv({ source: orderChunks(db, keys, {}), total: keys.length, platformName, reminders });
+  const blob = new Blob(parts, { type: CSV_MIME });
+  return { ms: performance.now() - start, rows: keys.length, bytes: blob.size };
+}
+
+let rawConnection: IDBDatabase | undefined;
+
+/**
+ * Baseline: one raw `getAll` of the orders store and `Papa.unparse` of the same 22 columns taken straight
+ * from the records (no formatting, escaping or lookups), into one Blob.
+ */
+export async function exportBaseline(): Promise<{ ms: number; rows: number; bytes: number }> {
+  rawConnection ??= await idbRequest(indexedDB.open(DB_NAME));
+  const start = performance.now();
+  const records = (await idbRequest(rawConnection.transaction('orders').objectStore('orders').getAll())) as OrderRecord[];
+  const rows = records.map((order) => [
+    order.platform,
+    order.shop,
+    order.orderId,
+    order.createdAt,
+    order.paidAt,
+    order.status,
+    order.statusText,
+    order.amountCents,
+    order.paymentMethod,
+    order.buyer,
+    order.receiverRegion,
+    order.items.map((item) => item.title).join(';'),
+    order.items.length,
+    order.shipments.map((shipment) => shipment.carrierName).join(';'),
+    order.waybillNos.join(';'),
+    order.shipments[0]?.events.at(-1)?.text,
+    order.shippedAt,
+    order.deliveredAt,
+    0,
+    undefined,
+    order.firstSeenAt,
+    order.updatedAt,
+  ]);
+  const csv = Papa.unparse(rows, { newline: '\r\n' });
+  const blob = new Blob(['\uFEFF', csv], { type: CSV_MIME });
+  return { ms: performance.now() - start, rows: records.length, bytes: blob.size };
+}
+
+export function closeAll(): void {
+  rawConnection?.close();
+  rawConnection = undefined;
+  db?.close();
+}

@@ -1,0 +1,190 @@
+// Turns the sections' measurements into bench-results.json (the issue's keys at the top level, details
+// below) and the printed table: metric, value, baseline, ratio, budget, holds?
+const round = (value, digits = 2) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
+
+const METHODS = {
+  extract:
+    'Each console list fixture, served at its real URL in Chromium (a context without the extension, so its content script does not race the timing), grown to 500 rows by cloning its parsed rows with fresh ids of the console format. Reader: reader.read(document, url) bundled into the page. Baseline: querySelectorAll of the same rows, then textContent of every leaf element of each row (the "querySelectorAll + textContent per cell" walk of perf-security.md). Also recorded: a stricter row.textContent-per-row walk. Median of 11 interleaved samples (2 reads each) after 4 warm-ups, garbage collected before each sample (--expose-gc); per console the worst of its list layouts; the headline is the worst console.',
+  inject:
+    'The same pages grown to 1,000 rows; reader run once untimed, orders parsed with CapturedOrderSchema, page style added once. Timed: ensureRowControls on every row + document.body.offsetHeight (forced layout) vs appending the same number of plain <button>s with the same labels to the same elements + forced layout. Controls removed, layout flushed and garbage collected between samples. Median of 9 interleaved samples after 2 warm-ups; worst console is the headline.',
+  pageUpsert:
+    'upsertOrders of a 300-order page (150 orders of the history seen again with a moved-on status — new waybill, delivered, completed, after-sale — and 150 new orders, newest first) into the extension\'s own database (opened in an extension page) holding the seeded history. Median of 7 after 2 warm-ups; each round uses different orders.',
+  import:
+    'The generated history through upsertOrders in chunks of 1,000 orders (one transaction each, rollups included) into the empty extension database, vs raw IndexedDB put of the same records (mergeOrder output) in one transaction into a store with the same key path and indexes. One import (it is the seeding); raw measured before and after it, each in a fresh page of its own web origin (an empty IndexedDB backing store, like the extension’s before the import; no deleted 100k database left for the extension’s store to compact), median of the two.',
+  popup:
+    'popup.html opened as a tab of the extension (chrome-extension://<id>/popup.html) with the history stored and lastKnownOrderCount set as the background leaves it. In-page timing from navigation start (performance.timeOrigin): a MutationObserver installed before the page scripts sees the first [data-kpi][data-value] tile, then requestAnimationFrame → setTimeout(0) marks the end of the frame that paints it. Median of 7 opens after 1 warm-up. details.database.popup.withoutVanishCheckMs: the same with lastKnownOrderCount 0 (DatabaseGate then skips its orders.count()), 3 opens, to show what that check costs.',
+  export:
+    'The product export path minus the download: exportKeys + reminders + buildOrdersCsv over orderChunks (Dexie bulkGet in chunks of 2,000) + one Blob, vs one raw IDB getAll + Papa.unparse of the same 22 columns straight from the records + one Blob. Median of 3 interleaved runs (no separate warm-up: one run is 100k rows, the JIT is warm within its first chunks).',
+  contentScripts:
+    'gzip (node zlib, default level) of each .output/chrome-mv3/content-scripts/*.js; heavy libraries detected by strings that survive minification.',
+};
+
+function worstByRatio(entries) {
+  return entries.reduce((worst, entry) => (!worst || entry.ratio > worst.ratio ? entry : worst), undefined);
+}
+
+function perConsole(layouts, pick) {
+  const byPlatform = {};
+  for (const layout of layouts) {
+    const entry = pick(layout);
+    if (!byPlatform[layout.platform] || entry.ratio > byPlatform[layout.platform].ratio) byPlatform[layout.platform] = entry;
+  }
+  return byPlatform;
+}
+
+export function buildResults(sections, environment) {
+  const results = {};
+  const budgets = [];
+  const add = (metric, value, baseline, ratio, budget, holds, note) =>
+    budgets.push({ metric, value: round(value), baseline: round(baseline), ratio: round(ratio), budget, holds, ...(note ? { note } : {}) });
+  const details = {};
+
+  const layouts = sections.console?.layouts ?? [];
+  if (layouts.length) {
+    const extractOf = (layout) => ({
+      fixture: layout.fixture,
+      layout: layout.layout,
+      rows: layout.rows,
+      parsed_rows: layout.parsedRows,
+      ms_per_100_rows: round(layout.readerMsPer100, 3),
+      baseline_ms_per_100_rows: round(layout.leafTextMsPer100, 3),
+      ratio: round(layout.readerMsPer100 / layout.leafTextMsPer100),
+      row_textcontent_ms_per_100_rows: round(layout.rowTextMsPer100, 3),
+      ratio_vs_row_textcontent: round(layout.readerMsPer100 / layout.rowTextMsPer100),
+    });
+    const injectOf = (layout) => ({
+      fixture: layout.fixture,
+      rows: layout.injectRows,
+      buttons: layout.injectButtons,
+      ms: round(layout.injectMs, 1),
+      baseline_ms: round(layout.injectPlainMs, 1),
+      ratio: round(layout.injectMs / layout.injectPlainMs),
+    });
+    const extract = perConsole(layouts, extractOf);
+    const worstExtract = worstByRatio(Object.entries(extract).map(([platform, entry]) => ({ platform, ...entry })));
+    results.extract_ms_per_100_rows = worstExtract.ms_per_100_rows;
+    results.extract_baseline_ms_per_100_rows = worstExtract.baseline_ms_per_100_rows;
+    results.extract_ratio_max = worstExtract.ratio;
+    results.extract_worst_console = `${worstExtract.platform}/${worstExtract.fixture}`;
+    results.extract_per_console = extract;
+    for (const [platform, entry] of Object.entries(extract)) {
+      const parsedNote = entry.parsed_rows === entry.rows ? '' : `; only ${entry.parsed_rows}/${entry.rows} rows parsed`;
+      add(
+        `extract ${platform} (${entry.fixture})`,
+        entry.ms_per_100_rows,
+        entry.baseline_ms_per_100_rows,
+        entry.ratio,
+        '≤ 2× baseline',
+        entry.ratio <= 2 && !parsedNote,
+        `ms per 100 rows; ${entry.ratio_vs_row_textcontent}× a row.textContent walk${parsedNote}`,
+      );
+    }
+    const inject = perConsole(layouts, injectOf);
+    const worstInject = worstByRatio(Object.entries(inject).map(([platform, entry]) => ({ platform, ...entry })));
+    results.inject_1000_rows_ms = worstInject.ms;
+    results.inject_1000_rows_baseline_ms = worstInject.baseline_ms;
+    results.inject_ratio_max = worstInject.ratio;
+    results.inject_worst_console = `${worstInject.platform}/${worstInject.fixture}`;
+    results.inject_per_console = inject;
+    for (const [platform, entry] of Object.entries(inject)) {
+      add(`inject 1000 rows ${platform} (${entry.fixture})`, entry.ms, entry.baseline_ms, entry.ratio, '≤ 1.5× baseline', entry.ratio <= 1.5, 'ms, layout included');
+    }
+    details.console_layouts = layouts.map((layout) => ({ ...extractOf(layout), platform: layout.platform, inject: injectOf(layout), samples: layout.samples, page_errors: layout.pageErrors }));
+  }
+
+  for (const failure of sections.console?.failures ?? []) {
+    add(`extract/inject ${failure.platform} (${failure.fixture})`, null, null, null, 'measured', false, `not measured: ${failure.reason}`);
+  }
+
+  const ext = sections.extension;
+  if (ext) {
+    results.page_upsert_300_into_100k_ms = round(ext.pageUpsert.ms, 1);
+    add('page_upsert_300_into_100k_ms', ext.pageUpsert.ms, null, null, '≤ 150 ms', ext.pageUpsert.ms <= 150);
+    results.import_100k_ms = round(ext.import.ms, 0);
+    results.import_100k_raw_idb_ms = round(ext.import.rawMs, 0);
+    results.import_ratio = round(ext.import.ms / ext.import.rawMs);
+    add('import_100k_ms', ext.import.ms, ext.import.rawMs, ext.import.ms / ext.import.rawMs, '≤ 1.5× raw IDB put', ext.import.ms / ext.import.rawMs <= 1.5);
+    results.popup_first_kpi_paint_100k_ms = round(ext.popup.ms, 1);
+    add('popup_first_kpi_paint_100k_ms', ext.popup.ms, null, null, '≤ 200 ms', ext.popup.ms <= 200);
+    results.export_csv_100k_ms = round(ext.export.ms, 0);
+    results.export_csv_100k_baseline_ms = round(ext.export.baselineMs, 0);
+    results.export_ratio = round(ext.export.ms / ext.export.baselineMs);
+    add('export_csv_100k_ms', ext.export.ms, ext.export.baselineMs, ext.export.ms / ext.export.baselineMs, '≤ 1.5× getAll + Papa.unparse', ext.export.ms / ext.export.baselineMs <= 1.5);
+    details.database = {
+      generated: ext.generated,
+      reminders_seeded: ext.remindersSeeded,
+      stored_after: ext.stored,
+      import: ext.import,
+      page_upsert: ext.pageUpsert,
+      popup: ext.popup,
+      export: ext.export,
+      page_errors: ext.pageErrors,
+    };
+  }
+
+  if (sections.contentScripts) {
+    results.content_script_gzip_kb = Object.fromEntries(sections.contentScripts.map((entry) => [entry.script, round(entry.gzipKb, 1)]));
+    for (const entry of sections.contentScripts) {
+      add(
+        `content_script_gzip_kb ${entry.script}`,
+        entry.gzipKb,
+        null,
+        null,
+        'no Dexie/papaparse/charts',
+        entry.heavyLibraries.length === 0,
+        entry.heavyLibraries.length ? `bundles ${entry.heavyLibraries.join(', ')}` : undefined,
+      );
+    }
+    details.content_scripts = sections.contentScripts;
+  }
+
+  // Every key of the issue is present; one that could not be measured is null with the reason.
+  const notMeasured = {};
+  const sectionOf = {
+    extract_ms_per_100_rows: 'console',
+    extract_baseline_ms_per_100_rows: 'console',
+    inject_1000_rows_ms: 'console',
+    inject_1000_rows_baseline_ms: 'console',
+    page_upsert_300_into_100k_ms: 'extension',
+    import_100k_ms: 'extension',
+    import_100k_raw_idb_ms: 'extension',
+    popup_first_kpi_paint_100k_ms: 'extension',
+    export_csv_100k_ms: 'extension',
+    export_csv_100k_baseline_ms: 'extension',
+    content_script_gzip_kb: 'size',
+  };
+  for (const [key, section] of Object.entries(sectionOf)) {
+    if (results[key] !== undefined) continue;
+    results[key] = null;
+    const failed = sections.unavailable?.[section];
+    notMeasured[key] = failed ?? `section "${section}" not run (--only)`;
+    add(key, null, null, null, 'measured', failed ? false : null, `not measured: ${notMeasured[key]}`);
+  }
+  return { ...results, ...(Object.keys(notMeasured).length ? { not_measured: notMeasured } : {}), budgets, environment, methods: METHODS, details };
+}
+
+export function printTable(results, log) {
+  const header = ['metric', 'value', 'baseline', 'ratio', 'budget', 'holds?'];
+  const rows = results.budgets.map((row) => [
+    row.metric,
+    row.value === null ? '—' : String(row.value),
+    row.baseline === null ? '—' : String(row.baseline),
+    row.ratio === null ? '—' : `${row.ratio}×`,
+    row.budget,
+    row.holds === null ? '—' : row.holds ? 'yes' : 'NO',
+  ]);
+  const notes = results.budgets.filter((row) => row.note);
+  const width = (text) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const widths = header.map((title, column) => Math.max(width(title), ...rows.map((row) => width(row[column]))));
+  const line = (cells) => cells.map((cell, column) => cell + ' '.repeat(widths[column] - width(cell))).join('  ');
+  log('');
+  log(line(header));
+  log(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const row of rows) log(line(row));
+  if (notes.length) {
+    log('');
+    for (const row of notes) log(`  ${row.metric}: ${row.note}`);
+  }
+  const judged = results.budgets.filter((row) => row.holds !== null);
+  log(`\n${judged.filter((row) => row.holds).length}/${judged.length} budgets hold.`);
+}
