@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { OrderLensDatabase } from '@/utils/db/database';
-import { openDatabase, requestPersistentStorage } from '@/utils/db/open-database';
+import { findLostOrders, openDatabase, requestPersistentStorage } from '@/utils/db/open-database';
 import { StorageError, classifyStorageError } from '@/utils/db/storage-errors';
 import { lastKnownOrderCountItem, lastStorageErrorItem } from '@/utils/background/settings-items';
 import { storageErrorMessage, type StorageErrorKind } from '@/utils/db/storage-errors';
@@ -26,9 +26,14 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     let opened: OrderLensDatabase | undefined;
     void (async () => {
       try {
-        opened = await openDatabase(await lastKnownOrderCountItem.getValue());
+        const lastKnown = await lastKnownOrderCountItem.getValue();
+        opened = await openDatabase(lastKnown);
         void requestPersistentStorage();
         setDb(opened);
+        const lost = await new Promise<StorageError | null>((resolve) =>
+          setTimeout(() => void findLostOrders(opened!, lastKnown).then(resolve, () => resolve(null)), 500),
+        );
+        if (lost) setError(lost);
       } catch (failure) {
         setError(classifyStorageError(failure));
       }

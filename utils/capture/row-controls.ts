@@ -58,11 +58,13 @@ export function ensureRowControls(
   const age = wanted.includes('remind') ? describeUnpaidAge(order.createdAt, order.payDeadlineAt, Date.now()) : '';
   const signature = `${order.orderId}|${wanted.join(',')}|${note}|${age}`;
   let changed = false;
-  if (row.getAttribute('data-orderlens-row') !== order.orderId) {
+  const marker = row.getAttribute('data-orderlens-row');
+  if (marker !== order.orderId) {
     row.setAttribute('data-orderlens-row', order.orderId);
     changed = true;
   }
-  const existing = Array.from(row.querySelectorAll('[data-orderlens="controls"]'));
+  // A row never marked has none of our controls: skip the search (1,000-row pages, DESIGN.md budget).
+  const existing = marker === null ? [] : Array.from(row.querySelectorAll('[data-orderlens="controls"]'));
   const current = existing.find((el) => el.getAttribute('data-orderlens-signature') === signature);
   for (const el of existing) if (el !== current) (el.remove(), (changed = true));
   if (current || wanted.length === 0) return changed;
