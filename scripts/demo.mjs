@@ -95,7 +95,7 @@ async function main() {
       const detailPage = await context.newPage();
       await detailPage.goto(detail.url);
       await settle(detailPage, 1200);
-      await detailPage.screenshot({ path: join(outDir, `${platform}-detail.png`) });
+      await detailPage.screenshot({ path: join(outDir, `${platform}-detail.png`), fullPage: true });
       if (headless) await detailPage.close();
     }
     if (headless) await page.close();
@@ -103,6 +103,8 @@ async function main() {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 640 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  // the fixture orders are from earlier days: show 全部 rather than 今日
+  await popup.selectOption('select[data-filter="range"]', 'all');
   await settle(popup);
   await popup.screenshot({ path: join(outDir, 'popup.png') });
   const kpiTiles = await popup.$$eval('[data-kpi]', (tiles) =>

@@ -18,10 +18,12 @@ export function PopupApp() {
   const lang = uiLang();
   const [selection, setSelection] = useState<KpiSelection>({ range: 'today' });
   const { main, exceptions } = useKpis(selection);
-  const trend = useTrend({ range: 'last30', platform: selection.platform });
+  const trend = useTrend({ range: 'all', platform: selection.platform });
   const dashboard = (hash = '') => browser.runtime.getURL(`/dashboard.html${hash ? `#${hash}` : ''}`);
+  // the 14 days up to the newest day with orders (a shop browsed after a quiet spell still sees its trend)
   const today = beijingDay(Date.now());
-  const trendDays = Array.from({ length: TREND_DAYS }, (_, index) => addDays(today, index - TREND_DAYS + 1));
+  const lastDay = trend.status === 'ready' ? (trend.value.filter((point) => point.day <= today).at(-1)?.day ?? today) : today;
+  const trendDays = Array.from({ length: TREND_DAYS }, (_, index) => addDays(lastDay, index - TREND_DAYS + 1));
   return (
     <main className="popup">
       <header>

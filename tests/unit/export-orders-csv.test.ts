@@ -251,7 +251,7 @@ describe('buildOrdersCsv: formula injection', () => {
     });
     const csv = await build([order], { platformName: () => '@evil' });
     const [header = [], row = []] = parse(csv);
-    const kinds = new Map(ORDER_COLUMNS.map((column) => [column.zh, column.kind]));
+    const kinds = new Map<string, string>(ORDER_COLUMNS.map((column) => [column.zh, column.kind]));
     for (const [i, cell] of row.entries()) {
       expect(FORMULA_TRIGGER.test(cell), `${header[i]} = ${JSON.stringify(cell)}`).toBe(false);
       if (kinds.get(header[i]!) === 'text' && cell !== '' && header[i] !== '订单状态') expect(cell.charAt(0)).toBe("'");

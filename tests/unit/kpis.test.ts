@@ -133,3 +133,16 @@ describe('recomputeRollups', () => {
     expect(rebuilt).toEqual(kept);
   });
 });
+
+describe('durations from observed status changes', () => {
+  it('uses a transition we saw, never the first sighting of an order already shipped', async () => {
+    const { contributionOf } = await import('@/utils/kpi/order-contribution');
+    const { mergeOrder } = await import('@/utils/db/merge-order');
+    const seenShipped = mergeOrder(undefined, captured({ status: 'shipped', statusText: '已发货', paidAt: bj('2026-05-13T10:00:00') }), bj('2026-11-25T10:00:00'));
+    expect(contributionOf(seenShipped).shipCount).toBe(0);
+    let watched = mergeOrder(undefined, captured(), bj('2026-05-13T09:00:00'));
+    watched = mergeOrder(watched, captured({ status: 'paid', statusText: '待发货' }), bj('2026-05-13T10:00:00'));
+    watched = mergeOrder(watched, captured({ status: 'shipped', statusText: '已发货' }), bj('2026-05-13T16:00:00'));
+    expect(contributionOf(watched)).toMatchObject({ shipCount: 1, shipHoursSum: 6 });
+  });
+});

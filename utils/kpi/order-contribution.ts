@@ -67,10 +67,14 @@ export function emptyContribution(): Contribution {
   return Object.fromEntries(CONTRIBUTION_FIELDS.map((field) => [field, 0])) as unknown as Contribution;
 }
 
-/** When the order entered a status: the console's own time if it printed one, else the time we saw it. */
+/**
+ * When the order entered a status: the console's own time if it printed one, else the time we saw it change
+ * into that status. An order first seen already in the status tells nothing about when it got there.
+ */
 function enteredAt(order: OrderRecord, status: OrderStatus, printed: number | undefined): number | undefined {
   if (printed !== undefined) return printed;
-  return order.statusHistory.find((change) => change.status === status)?.at;
+  const at = order.statusHistory.findIndex((change) => change.status === status);
+  return at > 0 ? order.statusHistory[at]!.at : undefined;
 }
 
 function hoursBetween(from: number | undefined, to: number | undefined): number | undefined {
