@@ -97,6 +97,16 @@ async function main() {
       await settle(detailPage, 1200);
       await detailPage.screenshot({ path: join(outDir, `${platform}-detail.png`), fullPage: true });
       if (headless) await detailPage.close();
+      // back on the list: 查物流 on that order shows the waybills the detail page added
+      await page.goto(list.url);
+      const track = page.locator(`[data-orderlens-row="${script.detail.orderId}"] [data-orderlens="track"]`);
+      if (await track.count()) {
+        await track.scrollIntoViewIfNeeded();
+        await track.click();
+        await page.locator('[data-orderlens="panel"]').waitFor({ timeout: 5000 }).catch(() => undefined);
+        await page.evaluate(() => document.querySelector('[data-orderlens="panel"]')?.scrollIntoView({ block: 'center' }));
+        await page.screenshot({ path: join(outDir, `${platform}-track-panel.png`) });
+      }
     }
     if (headless) await page.close();
   }
@@ -112,6 +122,7 @@ async function main() {
   );
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await dashboard.selectOption('select[data-filter="range"]', 'all').catch(() => undefined);
   await settle(dashboard);
   await dashboard.screenshot({ path: join(outDir, 'dashboard.png'), fullPage: true });
   printSummary(await readStoredOrders(dashboard), kpiTiles);

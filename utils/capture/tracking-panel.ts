@@ -9,7 +9,7 @@ import { ensurePageStyle } from './page-style';
 import { sendToBackground } from './send-to-background';
 
 const EXCEPTION_TEXT: Record<ExceptionKind, string> = {
-  stalled: '物流异常：超过 48 小时没有新轨迹',
+  stalled: '物流异常：超过设定时长（默认 48 小时）没有新轨迹',
   delivery_failed: '物流异常：派送失败',
   returned: '物流异常：包裹退回',
   late_shipment: '已超过承诺发货时间，尚未发货',
