@@ -1,5 +1,5 @@
 import type { OrderLensDatabase } from '@/utils/db/database';
-import { allReminders, exportKeys, orderChunks, type ExportFilter } from '@/utils/db/export-source';
+import { allReminders, planExport, type ExportFilter } from '@/utils/db/export-source';
 import { buildOrdersCsv, CSV_MIME } from '@/utils/export/build-orders-csv';
 import { exportFileName } from '@/utils/export/file-name';
 import { summarizeReminders, type HeaderLang } from '@/utils/export/order-columns';
@@ -16,11 +16,11 @@ export interface ExportOrdersOptions {
 
 /** Orders CSV of a filter, built in chunks in this page and downloaded. Returns the number of orders. */
 export async function exportOrdersCsv(db: OrderLensDatabase, options: ExportOrdersOptions): Promise<number> {
-  const keys = await exportKeys(db, options.filter);
+  const plan = await planExport(db, options.filter);
   const reminders = summarizeReminders(await allReminders(db));
   const parts = await buildOrdersCsv({
-    source: orderChunks(db, keys, options.filter),
-    total: keys.length,
+    source: plan.chunks,
+    total: plan.total,
     lang: options.lang,
     columns: options.columns,
     platformName,
@@ -29,5 +29,5 @@ export async function exportOrdersCsv(db: OrderLensDatabase, options: ExportOrde
     signal: options.signal,
   });
   downloadParts(parts, exportFileName('orders'), CSV_MIME);
-  return keys.length;
+  return plan.total;
 }

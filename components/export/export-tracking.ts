@@ -1,5 +1,5 @@
 import type { OrderLensDatabase } from '@/utils/db/database';
-import { exportKeys, orderChunks, type ExportFilter } from '@/utils/db/export-source';
+import { planExport, type ExportFilter } from '@/utils/db/export-source';
 import { exportFileName } from '@/utils/export/file-name';
 import { buildTrackingCsv } from '@/utils/tracking/build-tracking-csv';
 import { trackingRowsOf, type TrackingRow } from '@/utils/tracking/tracking-rows';
@@ -13,16 +13,16 @@ export async function exportTrackingCsv(
 ): Promise<number> {
   let rows = options.rows;
   if (!rows) {
-    const keys = await exportKeys(db, options.filter);
+    const plan = await planExport(db, options.filter);
     const now = Date.now();
     rows = [];
     let done = 0;
-    for await (const chunk of orderChunks(db, keys, options.filter)) {
+    for await (const chunk of plan.chunks) {
       for (const order of chunk) {
         if (order.shipments.length > 0 || order.status === 'shipped' || order.status === 'delivered') rows.push(...trackingRowsOf(order, now));
       }
       done += chunk.length;
-      options.onProgress?.(done, keys.length);
+      options.onProgress?.(done, plan.total);
     }
   }
   downloadParts([buildTrackingCsv(rows, (platform) => platformName(platform))], exportFileName('tracking'), 'text/csv;charset=utf-8');

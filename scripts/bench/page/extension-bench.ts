@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import { platformName } from '@/components/platform-names';
 import { createDatabase, DB_NAME, type OrderLensDatabase, type OrderRecord } from '@/utils/db/database';
-import { allReminders, exportKeys, orderChunks } from '@/utils/db/export-source';
+import { allReminders, planExport } from '@/utils/db/export-source';
 import { mergeOrder } from '@/utils/db/merge-order';
 import { upsertOrders } from '@/utils/db/upsert-orders';
 import { buildOrdersCsv, CSV_MIME } from '@/utils/export/build-orders-csv';
@@ -203,14 +203,14 @@ export async function recordLastKnownCount(count: number): Promise<void> {
   await chrome.storage.local.set({ lastKnownOrderCount: count });
 }
 
-/** The product's export: keys newest first, reminders, Dexie read in chunks, buildOrdersCsv, one Blob. */
+/** The product's export: planExport (key ranges for all orders), reminders, buildOrdersCsv, one Blob. */
 export async function exportOrders(): Promise<{ ms: number; rows: number; bytes: number }> {
   const start = performance.now();
-  const keys = await exportKeys(db, {});
+  const plan = await planExport(db, {});
   const reminders = summarizeReminders(await allReminders(db));
-  const parts = await buildOrdersCsv({ source: orderChunks(db, keys, {}), total: keys.length, platformName, reminders });
+  const parts = await buildOrdersCsv({ source: plan.chunks, total: plan.total, platformName, reminders });
   const blob = new Blob(parts, { type: CSV_MIME });
-  return { ms: performance.now() - start, rows: keys.length, bytes: blob.size };
+  return { ms: performance.now() - start, rows: plan.total, bytes: blob.size };
 }
 
 let rawConnection: IDBDatabase | undefined;
