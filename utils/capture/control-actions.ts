@@ -29,7 +29,7 @@ export function installControlActions(
       if (button.closest('[data-orderlens="panel"]')) return;
       event.stopPropagation();
       event.preventDefault();
-      const orderId = button.getAttribute('data-orderlens-order') ?? '';
+      const orderId = button.closest('[data-orderlens-row]')?.getAttribute('data-orderlens-row') ?? '';
       const session = currentSession();
       const order = session?.orders.get(orderId);
       if (!session || !order) return;

@@ -28,6 +28,9 @@ const LABELS: Record<ControlName, { zh: string; en: string }> = {
   remind: { zh: '催付', en: 'Remind' },
 };
 
+/** What each controls box shows (order, controls, notes), kept off the DOM: fewer attribute writes per row. */
+const signatures = new WeakMap<Element, string>();
+
 function defaultAnchor(row: Element): Element {
   // A <table> per order (千牛 new list) or a <tr>: a span directly inside would be misplaced by layout.
   const tag = row.tagName.toLowerCase();
@@ -65,17 +68,16 @@ export function ensureRowControls(
   }
   // A row never marked has none of our controls: skip the search (1,000-row pages, DESIGN.md budget).
   const existing = marker === null ? [] : Array.from(row.querySelectorAll('[data-orderlens="controls"]'));
-  const current = existing.find((el) => el.getAttribute('data-orderlens-signature') === signature);
+  const current = existing.find((el) => signatures.get(el) === signature);
   for (const el of existing) if (el !== current) (el.remove(), (changed = true));
   if (current || wanted.length === 0) return changed;
   const box = doc.createElement('span');
   box.setAttribute('data-orderlens', 'controls');
-  box.setAttribute('data-orderlens-signature', signature);
+  signatures.set(box, signature);
   for (const name of wanted) {
     const button = doc.createElement('button');
     button.type = 'button';
     button.setAttribute('data-orderlens', name);
-    button.setAttribute('data-orderlens-order', order.orderId);
     button.textContent = LABELS[name][lang];
     if (name === 'remind' && note) {
       button.setAttribute('data-orderlens-reminded', String(known?.lastReminderAt ?? ''));

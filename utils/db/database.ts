@@ -63,6 +63,11 @@ export function declareSchema(db: Dexie): void {
     reminders: '++id, orderKey, at',
     diagnostics: 'key, platform',
   });
+  // v2: [platform+createdAt] — one platform's orders of a date range without reading the others (exports,
+  // per-platform lists). Index only: no data changes, no upgrade function needed.
+  db.version(2).stores({
+    orders: 'key, createdAt, updatedAt, platform, [platform+shop], [status+createdAt], [platform+createdAt], *waybillNos',
+  });
 }
 
 export function createDatabase(name = DB_NAME): OrderLensDatabase {

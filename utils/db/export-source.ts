@@ -22,6 +22,13 @@ export async function exportKeys(db: OrderLensDatabase, filter: ExportFilter): P
     return [...keys, ...all.filter((key) => !indexed.has(key))];
   }
   const { start, end } = dayRangeToMs(filter.range);
+  if (filter.platform) {
+    return (await db.orders
+      .where('[platform+createdAt]')
+      .between([filter.platform, start], [filter.platform, end], true, false)
+      .reverse()
+      .primaryKeys()) as string[];
+  }
   return (await db.orders.where('createdAt').between(start, end, true, false).reverse().primaryKeys()) as string[];
 }
 
