@@ -135,3 +135,15 @@ test('rows re-rendered while being read end with one marker and one set of contr
   const ids = await page.locator('[data-orderlens-row]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-orderlens-row')));
   expect(new Set(ids).size).toBe(ids.length);
 });
+
+test('a storage failure in the background (disk full) shows a clear error in the popup', async ({ openExtensionPage }) => {
+  const page = await openExtensionPage('popup.html');
+  await expect(page.locator('[data-kpi="orders"]')).toBeAttached();
+  // what the background records when a write fails with QuotaExceededError (unit-tested in handle-content-message)
+  await page.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+      lastStorageError: { kind: 'quota', at: Date.now() },
+    }),
+  );
+  await expect(page.locator('[data-storage-error="quota"]')).toContainText('磁盘空间不足');
+});
