@@ -6,6 +6,8 @@ import { defineConfig } from 'wxt';
 // See README "Node version".
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Firefox sources package for AMO review: code and build files, not screenshots or local outputs.
+  zip: { excludeSources: ['docs/**', 'demo-output/**', 'test-results/**', 'bench-results.json'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
