@@ -31,7 +31,8 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
         void requestPersistentStorage();
         setDb(opened);
         const lost = await new Promise<StorageError | null>((resolve) =>
-          setTimeout(() => void findLostOrders(opened!, lastKnown).then(resolve, () => resolve(null)), 500),
+          // read the count the background keeps now, not at open: a restore or 删除全部数据 may have changed it
+          setTimeout(() => void lastKnownOrderCountItem.getValue().then((current) => findLostOrders(opened!, current)).then(resolve, () => resolve(null)), 500),
         );
         if (lost) setError(lost);
       } catch (failure) {

@@ -108,20 +108,41 @@ export async function routeConsoles(context, { fixtures = listFixtures(), extraP
   return { offNetwork };
 }
 
-/** Every stored order, read through an extension page (the database lives in the extension's origin). */
+/**
+ * Every stored order, read through an extension page (the database lives in the extension's origin). Never
+ * creates the database: a test's read must not leave a version-1 database that blocks the extension's own open.
+ */
 export async function readStoredOrders(extensionPage) {
   return extensionPage.evaluate(
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('orderlens');
-        open.onerror = () => reject(open.error);
+        let creating = false;
+        open.onupgradeneeded = () => {
+          creating = true;
+          open.transaction.abort();
+        };
+        open.onerror = (event) => {
+          event.preventDefault();
+          if (creating) resolve([]);
+          else reject(open.error);
+        };
         open.onsuccess = () => {
-          const all = open.result.transaction('orders').objectStore('orders').getAll();
+          const db = open.result;
+          if (!db.objectStoreNames.contains('orders')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const all = db.transaction('orders').objectStore('orders').getAll();
           all.onsuccess = () => {
+            db.close();
             resolve(all.result);
-            open.result.close();
           };
-          all.onerror = () => reject(all.error);
+          all.onerror = () => {
+            db.close();
+            reject(all.error);
+          };
         };
       }),
   );

@@ -10,6 +10,9 @@ import { sendToBackground } from './send-to-background';
 
 /** How long an order page must stay without rows before we say its layout was not recognised. */
 const LAYOUT_NOTICE_AFTER_MS = 5000;
+/** A capture the background did not confirm is sent again after 1 s, 2 s, 3 s… at most this many times. */
+const MAX_SEND_RETRIES = 5;
+const RETRY_AFTER_MS = 1000;
 
 /** Our own insertions must not trigger re-reads; removals of our nodes must (the console re-rendered). */
 function isOwnMutation(record: MutationRecord): boolean {
@@ -35,6 +38,8 @@ export class PageSession {
   private fallbackTimer: ReturnType<typeof setTimeout> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  private sendRetries = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -68,6 +73,7 @@ export class PageSession {
     if (this.frame) cancelAnimationFrame(this.frame);
     clearTimeout(this.fallbackTimer);
     clearTimeout(this.noticeTimer);
+    clearTimeout(this.retryTimer);
     hideLayoutNotice(this.doc);
   }
 
@@ -130,7 +136,20 @@ export class PageSession {
       orders: fresh,
       diagnostics: page.diagnostics,
     };
-    void sendToBackground(message).then(() => this.refreshKnown(visibleIds));
+    void sendToBackground<{ ok: boolean }>(message).then((reply) => {
+      if (reply?.ok) {
+        this.sendRetries = 0;
+        this.refreshKnown(visibleIds);
+        return;
+      }
+      // The worker was stopping, or storage failed: forget what this message carried so a later read sends
+      // it again, and read again a little later (a few times, not forever).
+      for (const order of fresh) this.sentSignatures.delete(order.orderId);
+      if (this.stopped || this.sendRetries >= MAX_SEND_RETRIES) return;
+      this.sendRetries++;
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.schedule(), RETRY_AFTER_MS * this.sendRetries);
+    });
   }
 
   /** Asks the background what it knows about the rows on screen, once per set of visible orders. */

@@ -272,10 +272,11 @@ export async function recordOrderCount(db: OrderLensDatabase): Promise<number> {
 
 /** 删除全部数据: every table in one transaction, then every OrderLens setting. */
 export async function deleteAllData(db: OrderLensDatabase): Promise<void> {
-  await db.transaction('rw', db.orders, db.rollups, db.reminders, db.diagnostics, async () => {
-    await Promise.all([db.orders.clear(), db.rollups.clear(), db.reminders.clear(), db.diagnostics.clear()]);
-  });
+  // settings first: with the remembered order count gone, no page takes the empty tables for a lost database
   await storage.clear('local');
   await storage.clear('sync');
   await storage.clear('session').catch(() => undefined);
+  await db.transaction('rw', db.orders, db.rollups, db.reminders, db.diagnostics, async () => {
+    await Promise.all([db.orders.clear(), db.rollups.clear(), db.reminders.clear(), db.diagnostics.clear()]);
+  });
 }
