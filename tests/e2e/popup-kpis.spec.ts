@@ -1,0 +1,56 @@
+import { expect, test } from './extension-test';
+import { expectedOrders, fixtures, platforms } from './fixture-data';
+
+// After capturing every console's first list page, the popup's tiles show what those pages hold.
+const PAID = new Set(['paid', 'shipped', 'delivered', 'completed', 'after_sale', 'refunded']);
+const lists = platforms.map((platform) => fixtures.find((fixture) => fixture.platform === platform && fixture.kind === 'list' && expectedOrders(fixture).length > 0)!);
+const orders = lists.flatMap((list) => expectedOrders(list));
+const paid = orders.filter((order) => PAID.has(String(order.status)) || order.paidAt !== undefined);
+const gmvCents = paid.reduce((sum, order) => sum + Number(order.amountCents ?? 0), 0);
+
+test('popup tiles after capturing every console: orders, GMV, 客单价, 支付转化率, 待催付', async ({ context, openExtensionPage }) => {
+  for (const list of lists) {
+    const page = await context.newPage();
+    await page.goto(list.url);
+    await expect(page.locator('[data-orderlens-row]')).toHaveCount(expectedOrders(list).length);
+    await page.close();
+  }
+  const popup = await openExtensionPage('popup.html');
+  await popup.selectOption('select[data-filter="range"]', 'all');
+  const tile = (name: string) => popup.locator(`[data-kpi="${name}"]`);
+  await expect(tile('orders')).toHaveAttribute('data-value', String(orders.length));
+  expect(Number(await tile('gmv').getAttribute('data-value'))).toBeCloseTo(gmvCents / 100, 2);
+  expect(Number(await tile('aov').getAttribute('data-value'))).toBeCloseTo(Math.round(gmvCents / paid.length) / 100, 2);
+  expect(Number(await tile('conversion').getAttribute('data-value'))).toBeCloseTo(paid.length / orders.length, 6);
+  await expect(tile('unpaid')).toHaveAttribute('data-value', String(orders.filter((order) => order.status === 'unpaid').length));
+  await expect(tile('recovery_rate')).not.toHaveAttribute('data-value', /./); // nobody reminded yet: no rate, not 0%
+  // one platform
+  const douyin = lists.find((list) => list.platform === 'douyin')!;
+  await popup.selectOption('select[data-filter="platform"]', 'douyin');
+  await expect(tile('orders')).toHaveAttribute('data-value', String(expectedOrders(douyin).length));
+});
+
+test('buyer names and titles with markup stay text in the panel, popup and dashboard', async ({ context, openExtensionPage }) => {
+  const dialogs: string[] = [];
+  context.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  for (const list of lists) {
+    const page = await context.newPage();
+    await page.goto(list.url);
+    await expect(page.locator('[data-orderlens-row]').first()).toBeAttached();
+    const track = page.locator('[data-orderlens="track"]').first();
+    if (await track.count()) await track.click();
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-orderlens] img, [data-orderlens] script').count()).toBe(0);
+  }
+  const dashboard = await openExtensionPage('dashboard.html#orders');
+  await expect(dashboard.locator('tr[data-order-key]').first()).toBeAttached();
+  await expect(dashboard.getByText('<img src=x onerror=alert(1)>').first()).toBeVisible();
+  expect(await dashboard.locator('img').count()).toBe(0);
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.locator('[data-kpi="orders"]')).toBeAttached();
+  expect(await popup.locator('img').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
