@@ -177,4 +177,21 @@ describe('dashboard page', () => {
     await waitFor(() => container.querySelector('[data-result="delete"][data-ok="true"]'));
     await waitFor(() => container.querySelector('[data-total-orders="0"]'));
   });
+
+  it('edits a reminder template with a live preview and saves it', async () => {
+    const { remindSettingsItem } = await import('@/utils/remind/remind-settings');
+    await go('#templates');
+    const text = await waitFor(() => container.querySelector<HTMLTextAreaElement>('textarea[data-field="template-text"]'));
+    await type(text, '{买家}您好，{商品}（{金额}）还没付款哦');
+    const preview = await waitFor(() => container.querySelector('[data-preview]'));
+    await waitFor(() => preview.textContent?.includes('（¥') && preview.textContent);
+    expect(preview.textContent).toMatch(/^(小明|亲)您好，.+（¥\d+\.\d{2}）还没付款哦$/);
+    const cooldown = container.querySelector<HTMLInputElement>('input[data-field="cooldown"]')!;
+    await type(cooldown, '24');
+    await act(async () => container.querySelector<HTMLButtonElement>('[data-action="save-templates"]')!.click());
+    await waitFor(() => container.querySelector('section[data-view="templates"] [role="status"]'));
+    const saved = await remindSettingsItem.getValue();
+    expect(saved.cooldownHours).toBe(24);
+    expect(saved.templates[0]!.text).toBe('{买家}您好，{商品}（{金额}）还没付款哦');
+  });
 });
