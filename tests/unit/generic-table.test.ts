@@ -349,3 +349,66 @@ describe('moneyCell with a garbage amount before a qualifying one', () => {
     expect(moneyCell('¥159.70 (含运费 ¥0.00)')).toMatchObject({ kind: 'value', value: 15970 });
   });
 });
+
+describe('generic table reader: parse-health counts and the quick paths', () => {
+  it('counts the winning column of each field once per row, summed over the tables of a page', () => {
+    const more = [['1000000000000004', '围巾', '1', '¥10.00', '神秘状态', '钱*', '2026-05-10 10:00:00', '-', '', '']];
+    const result = read(table(HEADERS, ROWS) + table(HEADERS, more));
+    expect(result!.diagnostics).toMatchObject({ rowsSeen: 4, rowsParsed: 4, skipped: {} });
+    expect(result!.diagnostics.strategies).toEqual({
+      amount: { 'header:实付金额': 4 },
+      createdAt: { 'header:下单时间': 4 },
+      paidAt: { 'header:付款时间': 2 },
+      status: { 'header:订单状态': 3, 'unknown-words': 1 },
+      buyer: { 'header:买家': 4 },
+      waybills: { 'header:运单号': 1 },
+      items: { 'header:商品': 4 },
+      quantity: { 'header:数量': 4 },
+      orderId: { 'header:订单编号': 4 },
+    });
+  });
+
+  it('reads the common money shapes without the general parser, with the same results', async () => {
+    const { moneyCell } = await import('@/utils/capture/generic-cells');
+    const cents = (text: string) => {
+      const cell = moneyCell(text);
+      return cell.kind === 'value' ? cell.value : cell.kind;
+    };
+    expect(cents('¥299.00')).toBe(29900);
+    expect(cents('¥299.00(含运费¥0.00)')).toBe(29900);
+    expect(cents('￥0.5 （含运费￥10）')).toBe(50);
+    expect(cents('¥39.90×2')).toBe(3990);
+    expect(cents('¥39.90 * 2')).toBe(3990);
+    expect(cents('¥00.50')).toBe(50);
+    expect(cents('¥999999999.99')).toBe(99999999999);
+    // shapes the quick path leaves to the general parser
+    expect(cents('¥1,299.00')).toBe(129900);
+    expect(cents('¥1234567890.00')).toBe('bad');
+    expect(cents('¥1.')).toBe('bad');
+    expect(cents('¥1.234')).toBe('bad');
+    expect(cents('¥100.00 ¥80.00')).toBe('bad');
+    expect(cents('¥-5.00')).toBe(-500);
+    expect(cents('¥ 8.80')).toBe(880);
+    expect(cents('¥--')).toBe('bad');
+  });
+
+  it('reads a lone timestamp and collapses whitespace like the general code', async () => {
+    const { collapse, timeCell } = await import('@/utils/capture/generic-cells');
+    expect(timeCell('2026-05-13 10:20:30')).toEqual({ kind: 'value', value: beijing('2026-05-13 10:20:30') });
+    expect(timeCell(' 2026-05-13\n  10:20:30 ')).toEqual({ kind: 'value', value: beijing('2026-05-13 10:20:30') });
+    expect(timeCell('下单 2026-05-13 10:20:30')).toEqual({ kind: 'value', value: beijing('2026-05-13 10:20:30') });
+    expect(timeCell('2026-02-30 10:00:00').kind).toBe('bad');
+    expect(timeCell('2026-05-13 25:61:99').kind).toBe('bad');
+    expect(collapse('a b')).toBe('a b');
+    expect(collapse(' a\u00a0 b\u3000')).toBe('a b');
+    expect(collapse('a\t\nb')).toBe('a b');
+    expect(collapse('a  b')).toBe('a b');
+    expect(collapse('   ')).toBe('');
+    expect(collapse(null)).toBe('');
+  });
+
+  it('reads malformed colspan and rowspan values as 1', () => {
+    const odd = table(HEADERS, ROWS).replace('<td>1000000000000001</td>', '<td rowspan="0" colspan="abc">1000000000000001</td>');
+    expectOrders(read(odd), EXPECTED);
+  });
+});

@@ -78,6 +78,22 @@ describe('kuaishou reader', () => {
     expect(again.diagnostics.skipped).toEqual(first.diagnostics.skipped);
   });
 
+  it('reports which column each field was read from (parse health), counted per row', () => {
+    const { diagnostics } = readDoc(load('list-all.html', LIST_URL).window.document);
+    expect(diagnostics).toMatchObject({ layout: 'generic-table', rowsSeen: 12, rowsParsed: 8 });
+    // the row skipped for its time had its amount read first: 9 amounts for 8 orders
+    expect(diagnostics.strategies).toEqual({
+      amount: { 'header:实付款': 9 },
+      createdAt: { 'header:下单时间': 8 },
+      status: { 'header:订单状态': 8 },
+      buyer: { 'header:买家': 8 },
+      items: { 'header:商品': 8 },
+      quantity: { 'header:单价/数量': 8 },
+      orderId: { 'header:订单号': 8 },
+      shop: { 'kuaishou-css-module-shop-name-inferred': 1 },
+    });
+  });
+
   it('does not change the page it reads', () => {
     const doc = load('list-all.html', LIST_URL).window.document;
     const before = doc.documentElement.outerHTML;

@@ -87,6 +87,26 @@ describe('pinduoduo reader', () => {
     expect(again.diagnostics.skipped).toEqual(first.diagnostics.skipped);
   });
 
+  it('reports which strategy read each field (parse health), counted per card', () => {
+    const { diagnostics } = readDoc(load('list-all.html', LIST_URL).window.document);
+    expect(diagnostics).toMatchObject({ layout: 'pdd-2021-package-center-table', rowsSeen: 13, rowsParsed: 9 });
+    const columns = 'header-labels:pdd-beast-core-thead';
+    // cards skipped for a bad amount or time had their id (and time) read first
+    expect(diagnostics.strategies).toEqual({
+      root: { 'pdd-2021-orders-micro-app': 1 },
+      columns: { [columns]: 1 },
+      shop: { 'pdd-header-mall-name-inferred': 1 },
+      orderId: { 'label:订单编号': 11 },
+      createdAt: { 'label:订单成交时间': 10 },
+      promisedShipAt: { 'label:承诺发货时间': 10 },
+      amount: { [columns]: 9 },
+      status: { [columns]: 9 },
+      items: { [columns]: 9 },
+      buyer: { [columns]: 9 },
+      receiverRegion: { [columns]: 9 },
+    });
+  });
+
   it('does not change the page it reads', () => {
     const doc = load('list-all.html', LIST_URL).window.document;
     const before = doc.documentElement.outerHTML;

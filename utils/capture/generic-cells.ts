@@ -1,7 +1,7 @@
 import { parseMoneyCents } from '../model/money';
 import type { OrderStatus } from '../model/status';
 import { normalizeStatus } from '../model/status-words';
-import { findBeijingTimes } from '../model/time';
+import { findBeijingTimes, parseBeijingTime } from '../model/time';
 
 /**
  * What one printed value turned out to be: a value, nothing printed (`absent`: empty or a placeholder such
@@ -18,7 +18,38 @@ const PLACEHOLDERS = new Set(['', '-', '--', '—', '——', '/', '暂无', '�
 
 /** Whitespace-collapsed text. */
 export function collapse(text: string | null | undefined): string {
-  return text?.replace(/\s+/g, ' ').trim() ?? '';
+  if (text == null) return '';
+  // most texts are already collapsed: one scan of their characters instead of a regex replace and a trim
+  let afterSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return collapseSlowly(text);
+      afterSpace = true;
+    } else if ((c <= 13 && c >= 9) || (c >= 0xa0 && isUnicodeSpace(c))) {
+      return collapseSlowly(text);
+    } else afterSpace = false;
+  }
+  return afterSpace && text.length > 0 ? collapseSlowly(text) : text;
+}
+
+function collapseSlowly(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The characters above U+00A0 that `\s` matches. */
+function isUnicodeSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** An element's text with its separate pieces (divs, spans) kept apart by a space: `75312…` and `46259…` in two divs stay two numbers. */
@@ -50,6 +81,9 @@ export function textPieces(el: Element | null | undefined, limit = 40): string[]
   return pieces;
 }
 
+// elements that never hold text (void elements): not worth a textContent read
+const NO_TEXT = new Set(['IMG', 'BR', 'HR', 'INPUT', 'WBR']);
+
 function collectPieces(el: Element, pieces: string[], limit: number): void {
   // a leaf element is one piece: one textContent read instead of a walk over its text nodes
   if (el.firstElementChild === null) {
@@ -63,7 +97,7 @@ function collectPieces(el: Element, pieces: string[], limit: number): void {
       if (text) pieces.push(text);
     } else if (node.nodeType === 1) {
       const tag = (node as Element).tagName;
-      if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'TEMPLATE') collectPieces(node as Element, pieces, limit);
+      if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'TEMPLATE' && !NO_TEXT.has(tag)) collectPieces(node as Element, pieces, limit);
     }
   }
 }
@@ -105,11 +139,49 @@ const CURRENCY_AMOUNTS = /-?[¥￥]\s*-?[\d,]+(?:\.\d+)?(?![\d.]|,\d)/g;
 // what may stand between the amount and a second one that only qualifies it: `¥119.80 (含运费¥10.00)`
 const QUALIFIER = /[（(]|含|运费|邮费|优惠|税/;
 
+// what may follow a leading amount without changing it: a freight note or the count of a `单价/数量` cell
+const AMOUNT_TAIL = /^ ?(?:[（(]含运费[¥￥]\d{1,9}(?:\.\d{1,2})?[）)]|[×*] ?\d{1,7})$/;
+
+/**
+ * The common shapes read without the general parser: `¥59.90` alone, or followed by `(含运费¥0.00)` or `×2`
+ * (whitespace already collapsed). Null for anything else, which then takes the general path; for the
+ * shapes accepted here both give the same amount.
+ */
+function leadingAmountCents(t: string): number | null {
+  const yen = t.charCodeAt(0);
+  if (yen !== 0xa5 && yen !== 0xffe5) return null;
+  let i = 1;
+  let yuan = 0;
+  for (; i < t.length && i <= 9; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    yuan = yuan * 10 + (c - 48);
+  }
+  if (i === 1) return null;
+  let cents = 0;
+  const afterInt = t.charCodeAt(i);
+  if (afterInt >= 48 && afterInt <= 57) return null; // ten or more digits
+  if (afterInt === 46 /* . */) {
+    const d1 = t.charCodeAt(i + 1) - 48;
+    if (!(d1 >= 0 && d1 <= 9)) return null;
+    const d2 = t.charCodeAt(i + 2) - 48;
+    const twoDecimals = d2 >= 0 && d2 <= 9;
+    cents = twoDecimals ? d1 * 10 + d2 : d1 * 10;
+    i += twoDecimals ? 3 : 2;
+    const next = t.charCodeAt(i);
+    if ((next >= 48 && next <= 57) || next === 46) return null;
+  }
+  if (i < t.length && !AMOUNT_TAIL.test(t.slice(i))) return null;
+  return yuan * 100 + cents;
+}
+
 /**
  * An amount as printed (`¥59.90`, `59.90元`, `¥119.80 (含运费¥10.00)` → the first amount). `¥--`, and a cell
  * printing two amounts without saying what the second is (`¥100.00 ¥80.00`), are `bad`.
  */
 export function moneyCell(text: string): CellValue<number> {
+  const quick = leadingAmountCents(text);
+  if (quick !== null) return value(quick);
   const t = collapse(text);
   if (isPlaceholder(t)) return ABSENT;
   const whole = parseMoneyCents(t);
@@ -129,6 +201,9 @@ export function moneyCell(text: string): CellValue<number> {
 
 /** A Beijing timestamp as printed (the first one in the text); text without a valid one is `bad`. */
 export function timeCell(text: string): CellValue<number> {
+  // a cell printing exactly one stamp (the usual case) is read by the anchored parser, with the same result
+  const whole = parseBeijingTime(text);
+  if (whole !== null) return value(whole);
   const t = collapse(text);
   if (isPlaceholder(t)) return ABSENT;
   const times = findBeijingTimes(t);
@@ -208,10 +283,12 @@ export function itemTitleIn(pieces: readonly string[]): string | null {
   return null;
 }
 
+const SPEC_LINE = /^(?:规格|颜色分类|商品规格)\s*[：:]\s*(.+)$/;
+
 /** The spec line of a goods cell (`规格：白色 XL` → `白色 XL`). */
 export function itemSpecIn(pieces: readonly string[]): string | null {
   for (const piece of pieces) {
-    const match = piece.match(/^(?:规格|颜色分类|商品规格)\s*[：:]\s*(.+)$/);
+    const match = SPEC_LINE.exec(piece);
     if (match?.[1]) return match[1].slice(0, 200).trim();
   }
   return null;

@@ -73,47 +73,66 @@ function spanAttr(cell: Element, name: string, max: number): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
 }
 
+/**
+ * A cell's colspan and rowspan. HTML cells parse them natively (`colSpan`/`rowSpan`, clamped to 1000 and
+ * 65534 as here): one property read each instead of getAttribute + parseInt on every cell of every row.
+ */
+function colSpanOf(cell: Element): number {
+  const span = (cell as { colSpan?: unknown }).colSpan;
+  return typeof span === 'number' ? (span >= 1 ? Math.min(span, 1000) : 1) : spanAttr(cell, 'colspan', 1000);
+}
+
+function rowSpanOf(cell: Element): number {
+  const span = (cell as { rowSpan?: unknown }).rowSpan;
+  return typeof span === 'number' ? (span >= 1 ? Math.min(span, 65534) : 1) : spanAttr(cell, 'rowspan', 65534);
+}
+
+type Carry = ({ cell: Element; left: number } | undefined)[];
+
 /** Lays table rows on a column grid, honouring colspan and rowspan (the HTML table model, simplified). */
 function placeRows(rows: readonly Element[]): PlacedRow[] {
-  const carry: ({ cell: Element; left: number } | undefined)[] = [];
-  return rows.map((element) => {
-    const cells: (Element | undefined)[] = [];
-    const carried: boolean[] = [];
-    let col = 0;
-    let ownCells = 0;
-    let ownSpan = 0;
-    const fillCarried = () => {
-      for (let pending = carry[col]; pending && pending.left > 0; pending = carry[col]) {
-        cells[col] = pending.cell;
-        carried[col] = true;
-        pending.left--;
-        col++;
-      }
-    };
-    for (let cell = element.firstElementChild; cell; cell = cell.nextElementSibling) {
-      if (cell.tagName !== 'TD' && cell.tagName !== 'TH') continue;
-      fillCarried();
-      const colspan = spanAttr(cell, 'colspan', 1000);
-      const rowspan = spanAttr(cell, 'rowspan', 65534);
-      for (let k = 0; k < colspan; k++) {
-        cells[col + k] = cell;
-        carried[col + k] = false;
-        carry[col + k] = rowspan > 1 ? { cell, left: rowspan - 1 } : undefined;
-      }
-      col += colspan;
-      ownCells++;
-      ownSpan += colspan;
+  const carry: Carry = [];
+  const placed: PlacedRow[] = [];
+  for (const element of rows) placed.push(placeRow(element, carry));
+  return placed;
+}
+
+function placeRow(element: Element, carry: Carry): PlacedRow {
+  const cells: (Element | undefined)[] = [];
+  const carried: boolean[] = [];
+  let col = 0;
+  let ownCells = 0;
+  let ownSpan = 0;
+  for (let cell = element.firstElementChild; cell; cell = cell.nextElementSibling) {
+    const tag = cell.tagName;
+    if (tag !== 'TD' && tag !== 'TH') continue;
+    // cells of earlier rows spanning down into this one come first
+    for (let pending = carry[col]; pending && pending.left > 0; pending = carry[col]) {
+      cells[col] = pending.cell;
+      carried[col] = true;
+      pending.left--;
+      col++;
     }
-    for (; col < carry.length; col++) {
-      const pending = carry[col];
-      if (pending && pending.left > 0) {
-        cells[col] = pending.cell;
-        carried[col] = true;
-        pending.left--;
-      }
+    const colspan = colSpanOf(cell);
+    const rowspan = rowSpanOf(cell);
+    for (let k = 0; k < colspan; k++) {
+      cells[col + k] = cell;
+      carried[col + k] = false;
+      carry[col + k] = rowspan > 1 ? { cell, left: rowspan - 1 } : undefined;
     }
-    return { element, cells, carried, ownCells, ownSpan };
-  });
+    col += colspan;
+    ownCells++;
+    ownSpan += colspan;
+  }
+  for (; col < carry.length; col++) {
+    const pending = carry[col];
+    if (pending && pending.left > 0) {
+      cells[col] = pending.cell;
+      carried[col] = true;
+      pending.left--;
+    }
+  }
+  return { element, cells, carried, ownCells, ownSpan };
 }
 
 function toGridRow(row: PlacedRow): GridRow {

@@ -58,107 +58,156 @@ function timeAfter(text: string, names: readonly string[]): CellValue<number> | 
   return segment === null ? null : timeCell(segment);
 }
 
+const CODE_LINE = /^(?:ID|商家编码|货号)\s*[：:]/i;
+const SPEC_LABEL = /^规格\s*[：:]\s*/;
+
 /** Goods cell: image + name, "ID: <goodsId>", "商家编码: …", spec. */
 function itemOf(goods: Element | undefined, quantity: number | null): Item | null {
   const pieces = textPieces(goods);
   const title = itemTitleIn(pieces);
   if (!title) return null;
   const item: Item = { title };
-  const rest = pieces.slice(pieces.indexOf(title) + 1).filter((piece) => !/^(?:ID|商家编码|货号)\s*[：:]/i.test(piece));
+  const rest = pieces.slice(pieces.indexOf(title) + 1).filter((piece) => !CODE_LINE.test(piece));
   const spec = rest.join(' ').trim();
-  if (spec && spec.length <= 200) item.spec = spec.replace(/^规格\s*[：:]\s*/, '');
+  if (spec && spec.length <= 200) item.spec = spec.replace(SPEC_LABEL, '');
   if (quantity !== null) item.quantity = quantity;
   return item;
 }
 
 type Outcome = { order: CapturedOrderInput } | { skip: string };
 
+const cellAt = (cells: readonly Element[], index: number | undefined) => (index === undefined ? undefined : cells[index]);
+
+/** Rows each strategy served, counted with integers while reading and reported once per page. */
+interface Wins {
+  idByLabel: number;
+  idByFormat: number;
+  createdAt: number;
+  promisedShipAt: number;
+  amount: number;
+  status: number;
+  unknownStatus: number;
+  items: number;
+  buyer: number;
+  receiverRegion: number;
+}
+
+const noWins = (): Wins => ({
+  idByLabel: 0,
+  idByFormat: 0,
+  createdAt: 0,
+  promisedShipAt: 0,
+  amount: 0,
+  status: 0,
+  unknownStatus: 0,
+  items: 0,
+  buyer: 0,
+  receiverRegion: 0,
+});
+
+function reportWins(wins: Wins, columns: string, diag: ParseDiagnostics): void {
+  const add = (field: string, strategy: string, count: number) => {
+    if (count === 0) return;
+    const byField = (diag.strategies[field] ??= {});
+    byField[strategy] = (byField[strategy] ?? 0) + count;
+  };
+  add('orderId', 'label:订单编号', wins.idByLabel);
+  add('orderId', 'regex:sn-format', wins.idByFormat);
+  add('createdAt', 'label:订单成交时间', wins.createdAt);
+  add('promisedShipAt', 'label:承诺发货时间', wins.promisedShipAt);
+  add('amount', columns, wins.amount);
+  add('status', columns, wins.status);
+  add('status', 'unknown-words', wins.unknownStatus);
+  add('items', columns, wins.items);
+  add('buyer', columns, wins.buyer);
+  add('receiverRegion', columns, wins.receiverRegion);
+}
+
 function readCard(
   card: Element,
   columns: ColumnMap,
   findId: (text: string) => string | null,
   shop: string | null,
-  diag: ParseDiagnostics,
+  wins: Wins,
 ): Outcome {
   const headerText = collapse(card.firstElementChild?.textContent);
 
   // order id: by its label on the header line, else the SN format anywhere on that line
   const labelled = segmentAfterLabel(headerText, labels.orderId);
   let id: CellValue<string> = labelled !== null ? orderIdCell(labelled, findId) : { kind: 'absent' };
-  let idStrategy = 'label:订单编号';
+  let byLabel = true;
   if (id.kind === 'absent') {
     const found = findId(headerText);
     if (found) id = { kind: 'value', value: found };
-    idStrategy = 'regex:sn-format';
+    byLabel = false;
   }
   if (id.kind !== 'value') return { skip: orderIdSkipReason(id) };
 
   const order: CapturedOrderInput = { platform: site.platform, orderId: id.value, sourcePage: 'list', items: [], shipments: [] };
-  recordStrategy(diag, 'orderId', idStrategy);
+  if (byLabel) wins.idByLabel++;
+  else wins.idByFormat++;
 
   const created = timeAfter(headerText, labels.createdAt);
   if (created?.kind === 'bad') return { skip: 'bad-time' };
   if (created?.kind === 'value') {
     order.createdAt = created.value;
-    recordStrategy(diag, 'createdAt', 'label:订单成交时间');
+    wins.createdAt++;
   }
   const promised = timeAfter(headerText, labels.promisedShipAt);
   if (promised?.kind === 'bad') return { skip: 'bad-time' };
   if (promised?.kind === 'value') {
     order.promisedShipAt = promised.value;
-    recordStrategy(diag, 'promisedShipAt', 'label:承诺发货时间');
+    wins.promisedShipAt++;
   }
 
   const row = card.getElementsByTagName('tr')[0];
   const cells: Element[] = [];
   for (let cell = row?.firstElementChild; cell; cell = cell.nextElementSibling) if (cell.tagName === 'TD') cells.push(cell);
   if (cells.length !== columns.width) return { skip: 'unknown-columns' };
-  const cell = (column: PddColumn) => {
-    const at = columns.index[column];
-    return at === undefined ? undefined : cells[at];
-  };
+  const at = columns.index;
   const byIndex = columns.strategy === 'pdd-2021-td-index';
-  const status = statusIn(cell('status'));
-  const quantityCell = cell('quantity');
+  const status = statusIn(cellAt(cells, at.status));
+  const quantityCell = cellAt(cells, at.quantity);
   const quantity = quantityCell ? quantityIn(collapse(quantityCell.textContent)) : null;
   // Without a header row the columns are taken by position: a row whose status and quantity cells do not
   // hold a status and a count is not in the 2021 order, and reading it by position could store wrong values.
   if (byIndex && (!status?.status || quantity === null)) return { skip: 'unknown-columns' };
 
-  const amountCell = cell('amount');
+  const amountCell = cellAt(cells, at.amount);
   if (amountCell) {
     const amount = readCell(amountCell, moneyCell);
     if (amount.kind === 'bad') return { skip: 'bad-amount' };
     if (amount.kind === 'value') {
       order.amountCents = amount.value;
-      recordStrategy(diag, 'amount', columns.strategy);
+      wins.amount++;
     }
   }
 
   if (status) {
     if (status.status) order.status = status.status;
     order.statusText = status.statusText;
-    recordStrategy(diag, 'status', status.status ? columns.strategy : 'unknown-words');
+    if (status.status) wins.status++;
+    else wins.unknownStatus++;
   }
 
-  const item = itemOf(cell('goods'), quantity);
+  const item = itemOf(cellAt(cells, at.goods), quantity);
   if (item) {
     order.items = [item];
-    recordStrategy(diag, 'items', columns.strategy);
+    wins.items++;
   }
 
-  const buyerCell = cell('buyer');
+  const buyerCell = cellAt(cells, at.buyer);
   const buyer = buyerCell ? boundedText(textPieces(buyerCell, 1)[0], 80) : null;
   if (buyer) {
     order.buyer = buyer;
-    recordStrategy(diag, 'buyer', columns.strategy);
+    wins.buyer++;
   }
 
-  const receiverCell = cell('receiver');
+  const receiverCell = cellAt(cells, at.receiver);
   const region = receiverCell ? provinceCity(collapse(receiverCell.textContent)) : null;
   if (region) {
     order.receiverRegion = region;
-    recordStrategy(diag, 'receiverRegion', columns.strategy);
+    wins.receiverRegion++;
   }
 
   if (shop) order.shop = shop;
@@ -190,10 +239,11 @@ export function readPddList(doc: Document): PageRead {
 
   const rows: RowRead[] = [];
   const seen = new Set<string>();
+  const wins = noWins();
   for (const card of cards.elements) {
     diag.rowsSeen++;
     try {
-      const outcome = readCard(card, columns, findId, shop, diag);
+      const outcome = readCard(card, columns, findId, shop, wins);
       if ('skip' in outcome) {
         recordSkip(diag, outcome.skip);
         continue;
@@ -209,5 +259,6 @@ export function readPddList(doc: Document): PageRead {
       recordSkip(diag, 'row-error');
     }
   }
+  reportWins(wins, columns.strategy, diag);
   return { kind: 'list', rows, diagnostics: diag };
 }
