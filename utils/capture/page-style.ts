@@ -1,6 +1,6 @@
 const STYLE = `
-[data-orderlens="controls"]{display:inline-flex;gap:4px;margin:2px 6px;vertical-align:middle}
-[data-orderlens="controls"]>button{all:unset;box-sizing:border-box;font:12px/20px system-ui,"PingFang SC","Microsoft YaHei",sans-serif;padding:0 8px;border-radius:4px;border:1px solid #1966ff;color:#1966ff;background:#fff;cursor:pointer;white-space:nowrap}
+[data-orderlens="controls"]{margin:2px 6px;white-space:nowrap}
+[data-orderlens="controls"]>button{all:unset;box-sizing:border-box;margin-right:4px;font:12px/20px system-ui,"PingFang SC","Microsoft YaHei",sans-serif;padding:0 8px;border-radius:4px;border:1px solid #1966ff;color:#1966ff;background:#fff;cursor:pointer;white-space:nowrap}
 [data-orderlens="controls"]>button[data-orderlens="remind"]{border-color:#f5222d;color:#f5222d}
 [data-orderlens="controls"]>button:focus-visible{outline:2px solid #1966ff;outline-offset:1px}
 [data-orderlens="controls"]>button[data-orderlens-reminded]{border-style:dashed}
