@@ -36,7 +36,7 @@ describe('schema upgrade from the previous version', () => {
 
     const upgraded = createDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     expect(await upgraded.orders.toArray()).toEqual(before.orders);
     expect(await upgraded.reminders.toArray()).toEqual(before.reminders);
     expect(await upgraded.rollups.toArray()).toEqual(before.rollups);

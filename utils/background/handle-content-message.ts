@@ -102,7 +102,8 @@ async function saveCapture(message: CaptureMessage, deps: HandlerDeps, tabId: nu
   const now = deps.now?.() ?? Date.now();
   const result = await upsertOrders(deps.db, message.orders, now);
   await recordDiagnostics(deps.db, message.diagnostics, now);
-  if (result.inserted > 0) await lastKnownOrderCountItem.setValue(await deps.db.orders.count());
+  // counted incrementally: counting a 100k-order table costs ~150 ms per page
+  if (result.inserted > 0) await lastKnownOrderCountItem.setValue((await lastKnownOrderCountItem.getValue()) + result.inserted);
   if (result.changedKeys.length > 0) {
     const prefix = `${message.platform}:`;
     deps.onOrdersChanged?.(message.platform, result.changedKeys.map((key) => key.slice(prefix.length)), tabId);

@@ -68,6 +68,11 @@ export function declareSchema(db: Dexie): void {
   db.version(2).stores({
     orders: 'key, createdAt, updatedAt, platform, [platform+shop], [status+createdAt], [platform+createdAt], *waybillNos',
   });
+  // v3: drops `platform` and `[platform+shop]` — no query uses them any more ([platform+createdAt] serves a
+  // platform's orders, rollups serve shops) and every index costs each write (300-order page into 100k).
+  db.version(3).stores({
+    orders: 'key, createdAt, updatedAt, [status+createdAt], [platform+createdAt], *waybillNos',
+  });
 }
 
 export function createDatabase(name = DB_NAME): OrderLensDatabase {
