@@ -140,6 +140,30 @@ describe('douyin list reader', () => {
     expect(orders(page)).toEqual(truth('list-all.expected.json'));
   });
 
+  it('reads a page whose rows differ in shape from row to row the same', () => {
+    // The reader looks for each field where the previous row had it first; rows laid out differently
+    // (every other one shuffled, one wrapped) must still read exactly.
+    const dom = load();
+    const doc = dom.window.document;
+    rowsOf(doc).forEach((row, i) => {
+      if (i % 2 === 1) {
+        for (const part of [row.querySelector('[class*="index_rowBody__"]')!, row.querySelector('[class*="index_rowHeader__"]')!]) {
+          part.append(...Array.from(part.children).reverse());
+        }
+      }
+      if (i === 4) {
+        const cell = row.querySelector('[class*="index_payAmount__"]')!;
+        const wrapper = doc.createElement('div');
+        wrapper.className = 'index_wrap__9Zz1a';
+        cell.replaceWith(wrapper);
+        wrapper.append(cell);
+      }
+    });
+    const page = read(dom);
+    expect(orders(page)).toEqual(truth('list-all.expected.json'));
+    expect(page.diagnostics.strategies.amount).toMatchObject({ 'douyin-2024-nested': 1 });
+  });
+
   it('reads rows whose cells gained a wrapper div (redeploy) through the nested fallbacks', () => {
     const dom = load();
     const doc = dom.window.document;

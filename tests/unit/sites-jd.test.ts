@@ -119,6 +119,30 @@ describe('jd 2024 card list reader', () => {
     expect(orders(read(dom))).toEqual(truth('list-cards.expected.json'));
   });
 
+  it('reads a page whose cards differ in shape from card to card the same', () => {
+    // The reader looks for each field where the previous card had it first; cards laid out differently
+    // (every other one shuffled, one wrapped) must still read exactly.
+    const dom = load();
+    const doc = dom.window.document;
+    cardsOf(doc).forEach((card, i) => {
+      if (i % 2 === 1) {
+        for (const part of [card.querySelector('.card-body')!, card.querySelector('.card-header')!]) {
+          part.append(...Array.from(part.children).reverse());
+        }
+      }
+      if (i === 4) {
+        const cell = card.querySelector('.card-body > [prop="receivables"]')!;
+        const wrapper = doc.createElement('div');
+        wrapper.className = 'jd-only-child';
+        cell.replaceWith(wrapper);
+        wrapper.append(cell);
+      }
+    });
+    const page = read(dom);
+    expect(orders(page)).toEqual(truth('list-cards.expected.json'));
+    expect(page.diagnostics.strategies.amount).toMatchObject({ 'jd-2024-cards-nested': 1 });
+  });
+
   it('reads cards whose columns gained a wrapper div through the nested fallbacks', () => {
     const dom = load();
     const doc = dom.window.document;

@@ -374,7 +374,7 @@ describe('taobao list reader: changed and broken columns', () => {
   it('never throws into the page', () => {
     const dom = load('qn-sold-list.html', QN_LIST_URL);
     const doc = dom.window.document;
-    doc.querySelectorAll = () => {
+    doc.querySelector = doc.querySelectorAll = () => {
       throw new Error('boom');
     };
     const page = read(dom);

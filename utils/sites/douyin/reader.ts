@@ -3,7 +3,7 @@ import { readGenericTable } from '../../capture/generic-table';
 
 import type { PageKind } from '../../model/order';
 import type { PageRead, SiteReader } from '../types';
-import { pickAll, withQueryCache } from './fast-query';
+import { beginRead, pickAll } from './fast-query';
 import { readDetail } from './read-detail';
 import { readListRows, readShopName } from './read-list';
 import { LIST } from './selectors';
@@ -45,7 +45,8 @@ export const reader: SiteReader = {
     const kind = site.detectPage(url);
     if (!kind) return null;
     try {
-      return withQueryCache(() => readPage(doc, url, kind));
+      beginRead();
+      return readPage(doc, url, kind);
     } catch {
       // Never throw into the console page: an unexpected document shape reads as nothing.
       const diagnostics = emptyDiagnostics(site.platform, kind);

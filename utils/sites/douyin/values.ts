@@ -2,11 +2,16 @@
  * Small value helpers for site readers (抖店 and 京东 use them; they belong in utils/capture once that is
  * open for edits). Everything compiled once: readers must not build regexes per row.
  */
-import { type SelectorEntry, type Strategy } from '../../capture/strategy';
+import { type SelectorEntry } from '../../capture/strategy';
 import { parseMoneyCents } from '../../model/money';
 import { queryOne } from './fast-query';
+import type { Tally } from './tally';
 
 const SPACES = /\s+/g;
+// Whitespace that collapsing would change: any but a plain space, or two spaces in a row.
+const COLLAPSIBLE = /[^\S ]| {2}/;
+// The common printed amount (`¥139.70`, `29.00`): read directly, the same cents as parseMoneyCents.
+const PLAIN_MONEY = /^[¥￥]?(\d{1,9})(?:\.(\d{1,2}))?$/;
 // A whole amount inside longer text (`¥119.80(含运费¥0.00)`): never a prefix of a longer number (`¥12.3.4`).
 const MONEY_TOKEN = /(?<![\d.,])-?[¥￥]\s*-?\d[\d,]*(?:\.\d+)?(?![\d.,])|(?<![\d.,¥￥])-?\d[\d,]*(?:\.\d+)?(?![\d.,])\s*元/;
 const QUANTITY = /^[x×X*]\s*(\d{1,7})$/;
@@ -14,19 +19,39 @@ const QUANTITY = /^[x×X*]\s*(\d{1,7})$/;
 /** Text cut to a schema's maximum length; undefined for empty text. */
 export const clip = (text: string, max: number): string | undefined => (text ? text.slice(0, max) : undefined);
 
-/** A selector chain as fallback strategies named by layout, each mapping the matched element to a value. */
-export function chainStrategies<T>(
+/** Whitespace-collapsed textContent, as capture/strategy's textOf, without a regex replace when none is needed. */
+export function textOf(el: Element | null | undefined): string {
+  const text = el?.textContent;
+  if (!text) return '';
+  return COLLAPSIBLE.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
+}
+
+/** What firstMatch accepts as a found value. */
+export function usable<T>(value: T | null | undefined): value is T {
+  return value !== null && value !== undefined && value !== '' && !(typeof value === 'number' && Number.isNaN(value));
+}
+
+/**
+ * A selector chain as fallback strategies (firstMatch semantics without building them per row): the first
+ * entry whose element maps to a usable value wins and is counted in `tally` (if any) at `offset + entry
+ * index`. Undefined (nothing counted) when no entry yields a value: the caller tries its next strategy.
+ */
+export function chainValue<T>(
   root: ParentNode,
   chain: readonly SelectorEntry[],
   map: (el: Element) => T | null | undefined,
-): Strategy<T>[] {
-  return chain.map((entry) => ({
-    name: entry.layout,
-    run: () => {
-      const el = queryOne(root, entry.selector);
-      return el ? map(el) : null;
-    },
-  }));
+  tally?: Tally,
+  offset = 0,
+): T | undefined {
+  for (let i = 0; i < chain.length; i += 1) {
+    const el = queryOne(root, chain[i]!.selector);
+    const value = el ? map(el) : null;
+    if (usable(value)) {
+      tally?.win(offset + i);
+      return value;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -36,6 +61,8 @@ export function chainStrategies<T>(
 export function moneyOf(text: string): number | null | undefined {
   const compact = text.replace(SPACES, '');
   if (!compact) return undefined;
+  const plain = PLAIN_MONEY.exec(compact);
+  if (plain) return Number(plain[1]) * 100 + (plain[2] ? Number(plain[2].padEnd(2, '0')) : 0);
   const direct = parseMoneyCents(compact);
   if (direct !== null) return direct;
   const token = MONEY_TOKEN.exec(compact);

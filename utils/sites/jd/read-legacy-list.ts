@@ -1,11 +1,12 @@
-import { firstMatch, textOf } from '../../capture/strategy';
+import type { ParseDiagnostics } from '../../capture/diagnostics';
 import type { CapturedOrderInput, Item } from '../../model/order';
 import { normalizeStatus } from '../../model/status-words';
 import { parseBeijingTime } from '../../model/time';
-import { pick, pickAll } from '../douyin/fast-query';
+import { pick, pickAll, pickCounted } from '../douyin/fast-query';
 import { receiverRegion } from '../douyin/receiver-region';
-import { chainStrategies, clip, matchInPieces, moneyOf, quantityOf, textPieces, valueAfterLabelIn } from '../douyin/values';
-import type { RowReader } from './read-list';
+import { layoutsOf, Tally } from '../douyin/tally';
+import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, valueAfterLabelIn } from '../douyin/values';
+import type { ListContext, RowLayout } from './read-list';
 import { PORDER } from './selectors';
 import { site } from './site';
 
@@ -29,7 +30,10 @@ function labelledTime(pieces: readonly string[], label: RegExp): number | null |
 
 function readItems(table: Element): Item[] {
   const items: Item[] = [];
-  for (const tr of pickAll(table, PORDER.itemRow).elements.slice(0, 100)) {
+  const { elements } = pickAll(table, PORDER.itemRow);
+  const count = Math.min(elements.length, 100);
+  for (let n = 0; n < count; n += 1) {
+    const tr = elements[n]!;
     const title = clip(textOf(pick(tr, PORDER.itemName)), 300);
     if (!title) continue;
     const item: Item = { title };
@@ -45,16 +49,37 @@ function readItems(table: Element): Item[] {
   return items;
 }
 
+// Fallback chains per field, as strategy names in the order they are tried (the diagnostics' names).
+const ID_STRATEGIES = ['label-订单号', ...layoutsOf(PORDER.detailLink), 'id-regex-header'];
+const BUYER_STRATEGIES = [...layoutsOf(PORDER.buyer), 'label-买家账号'];
+
+class TableTallies {
+  readonly orderId = new Tally('orderId', ID_STRATEGIES);
+  readonly amount = new Tally('amount', layoutsOf(PORDER.amount));
+  readonly status = new Tally('status', layoutsOf(PORDER.status));
+  readonly buyer = new Tally('buyer', BUYER_STRATEGIES);
+  readonly receiverRegion = new Tally('receiverRegion', layoutsOf(PORDER.consigneeAddress));
+
+  flush(diag: ParseDiagnostics): void {
+    for (const tally of [this.orderId, this.amount, this.status, this.buyer, this.receiverRegion]) tally.flush(diag);
+  }
+}
+
+const idInLinkOf = (el: Element) => ID_IN_LINK.exec(el.getAttribute('href') ?? '')?.[1];
+const buyerOf = (el: Element) => textOf(el).replace(BUYER_LABEL, '');
+
 /** One old porder order table (header row + one row per SKU) → order, or the reason to skip it. */
-export const readOrderTable: RowReader = (table, ctx) => {
-  const { diag } = ctx;
+function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies): CapturedOrderInput | string {
   const header = textPieces(pick(table, PORDER.header));
 
-  const orderId = firstMatch<string>(diag, 'orderId', [
-    { name: 'label-订单号', run: () => ID_DIGITS.exec(valueAfterLabelIn(header, ID_LABEL) ?? '')?.[0] },
-    ...chainStrategies(table, PORDER.detailLink, (el) => ID_IN_LINK.exec(el.getAttribute('href') ?? '')?.[1]),
-    { name: 'id-regex-header', run: () => matchInPieces(header, ID_IN_HEADER) },
-  ]);
+  let orderId = ID_DIGITS.exec(valueAfterLabelIn(header, ID_LABEL) ?? '')?.[0];
+  if (orderId) tallies.orderId.win(0);
+  else orderId = chainValue(table, PORDER.detailLink, idInLinkOf, tallies.orderId, 1);
+  if (!orderId) {
+    orderId = matchInPieces(header, ID_IN_HEADER);
+    if (orderId) tallies.orderId.win(ID_STRATEGIES.length - 1);
+    else tallies.orderId.none();
+  }
   if (!orderId) return 'no-order-id';
   if (!site.orderIdPattern.test(orderId)) return 'bad-order-id';
 
@@ -62,13 +87,13 @@ export const readOrderTable: RowReader = (table, ctx) => {
   const paidAt = labelledTime(header, PAID_LABEL);
   if (createdAt === null || paidAt === null) return 'bad-time';
 
-  const amountEl = pick(table, PORDER.amount, diag, 'amount');
+  const amountEl = pickCounted(table, PORDER.amount, tallies.amount);
   const amountCents = amountEl ? moneyOf(textOf(amountEl)) : undefined;
   if (amountCents === null) return 'bad-amount';
 
   const order: CapturedOrderInput = { platform: site.platform, orderId, sourcePage: ctx.kind };
   if (ctx.shop) order.shop = ctx.shop;
-  const statusText = clip(textOf(pick(table, PORDER.status, diag, 'status')), 60);
+  const statusText = clip(textOf(pickCounted(table, PORDER.status, tallies.status)), 60);
   if (statusText) {
     const status = normalizeStatus(statusText);
     if (status) order.status = status;
@@ -79,14 +104,18 @@ export const readOrderTable: RowReader = (table, ctx) => {
   if (amountCents !== undefined) order.amountCents = amountCents;
   const payType = clip(textOf(pick(table, PORDER.payType)), 40);
   if (payType) order.paymentMethod = payType;
-  const buyer = firstMatch<string>(diag, 'buyer', [
-    ...chainStrategies(table, PORDER.buyer, (el) => textOf(el).replace(BUYER_LABEL, '')),
-    { name: 'label-买家账号', run: () => valueAfterLabelIn(header, BUYER_LABEL) },
-  ]);
+  let buyer = chainValue(table, PORDER.buyer, buyerOf, tallies.buyer, 0);
+  if (!buyer) {
+    buyer = valueAfterLabelIn(header, BUYER_LABEL);
+    if (buyer) tallies.buyer.win(BUYER_STRATEGIES.length - 1);
+    else tallies.buyer.none();
+  }
   if (buyer) order.buyer = clip(buyer, 80);
-  const region = receiverRegion(textOf(pick(table, PORDER.consigneeAddress, diag, 'receiverRegion')));
+  const region = receiverRegion(textOf(pickCounted(table, PORDER.consigneeAddress, tallies.receiverRegion)));
   if (region) order.receiverRegion = clip(region, 80);
   order.items = readItems(table);
   if (order.status === 'after_sale') order.afterSale = true;
   return order;
-};
+}
+
+export const TABLE_LAYOUT: RowLayout<TableTallies> = { tallies: () => new TableTallies(), read: readOrderTable };

@@ -1,11 +1,11 @@
 import { recordSkip, type ParseDiagnostics } from '../../capture/diagnostics';
-import { firstMatch, textOf } from '../../capture/strategy';
 import type { CapturedOrderInput, Item, PageKind } from '../../model/order';
 import { normalizeStatus } from '../../model/status-words';
 import { findBeijingTimes, parseOrderTimeLine } from '../../model/time';
-import { pick, pickAll, queryAll } from '../douyin/fast-query';
+import { beginRead, pick, pickAll, pickCounted, queryAll } from '../douyin/fast-query';
 import { receiverRegion } from '../douyin/receiver-region';
-import { chainStrategies, clip, matchInPieces, moneyOf, quantityOf, textPieces, valueAfterLabelIn } from '../douyin/values';
+import { layoutsOf, Tally } from '../douyin/tally';
+import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, usable, valueAfterLabelIn } from '../douyin/values';
 import type { RowRead } from '../types';
 import { CARDS } from './selectors';
 import { site } from './site';
@@ -16,8 +16,17 @@ export interface ListContext {
   shop: string | undefined;
 }
 
-/** Reads one order element into an order, or returns the reason it cannot be read correctly. */
-export type RowReader = (row: Element, ctx: ListContext) => CapturedOrderInput | string;
+/** Strategy wins per field over one page read (see douyin/tally.ts), written to the diagnostics once. */
+export interface RowTallies {
+  flush(diag: ParseDiagnostics): void;
+}
+
+/** How one list layout reads its order elements: its row reader and the tallies the reader counts into. */
+export interface RowLayout<T extends RowTallies = RowTallies> {
+  tallies(): T;
+  /** Reads one order element into an order, or returns the reason it cannot be read correctly. */
+  read(row: Element, ctx: ListContext, tallies: T): CapturedOrderInput | string;
+}
 
 // Compiled once: readers must not build regexes per row.
 const ID_LABEL = /^(?:订单编号|订单号)\s*[：:]?\s*/;
@@ -37,27 +46,49 @@ const FREIGHT_LABEL = /^运费\s*[：:]?$/;
 const SKU_LABEL = /^(?:SKU|skuId|商品编号)\s*[：:]\s*/i;
 const SPEC_LABEL = /^(?:规格|颜色|尺码|型号)\s*[：:]\s*/;
 
-/** The amount column's amount: its money element, else the first money value not labelled 运费. */
-function receivablesText(cell: Element): string | undefined {
-  return firstMatch<string>(undefined, 'amount', [
-    ...chainStrategies(cell, CARDS.receivablesMoney, (el) => textOf(el)),
-    {
-      name: 'first-unlabelled-value',
-      run: () => {
-        for (const value of queryAll(cell, CARDS.receivablesValues)) {
-          const label = textOf(value.previousElementSibling);
-          if (!FREIGHT_LABEL.test(label)) return textOf(value);
-        }
-        return null;
-      },
-    },
-  ]);
+// Fallback chains per field, as strategy names in the order they are tried (the diagnostics' names).
+const ID_STRATEGIES = ['label-订单号', ...layoutsOf(CARDS.orderId), 'id-regex-header'];
+const CREATED_STRATEGIES = ['label-下单', ...layoutsOf(CARDS.timeLine)];
+
+class CardTallies {
+  readonly orderId = new Tally('orderId', ID_STRATEGIES);
+  readonly createdAt = new Tally('createdAt', CREATED_STRATEGIES);
+  readonly amount = new Tally('amount', layoutsOf(CARDS.receivables));
+  readonly status = new Tally('status', layoutsOf(CARDS.status));
+  readonly buyer = new Tally('buyer', layoutsOf(CARDS.buyer));
+  readonly receiverRegion = new Tally('receiverRegion', layoutsOf(CARDS.consignee));
+  readonly itemTitle = new Tally('itemTitle', layoutsOf(CARDS.itemName));
+
+  flush(diag: ParseDiagnostics): void {
+    for (const tally of [this.orderId, this.createdAt, this.amount, this.status, this.buyer, this.receiverRegion, this.itemTitle]) {
+      tally.flush(diag);
+    }
+  }
 }
 
-function readItems(card: Element, diag: ParseDiagnostics): Item[] {
+const idDigitsOf = (el: Element) => ID_DIGITS.exec(textOf(el))?.[0];
+
+/** The amount column's amount: its money element, else the first money value not labelled 运费. */
+function receivablesText(cell: Element): string | undefined {
+  const money = chainValue(cell, CARDS.receivablesMoney, textOf);
+  if (money !== undefined) return money;
+  for (const value of queryAll(cell, CARDS.receivablesValues)) {
+    const label = textOf(value.previousElementSibling);
+    if (!FREIGHT_LABEL.test(label)) {
+      const text = textOf(value);
+      return usable(text) ? text : undefined;
+    }
+  }
+  return undefined;
+}
+
+function readItems(card: Element, tallies: CardTallies): Item[] {
   const items: Item[] = [];
-  for (const itemEl of pickAll(card, CARDS.item).elements.slice(0, 100)) {
-    const title = clip(textOf(pick(itemEl, CARDS.itemName, diag, 'itemTitle')), 300);
+  const { elements } = pickAll(card, CARDS.item);
+  const count = Math.min(elements.length, 100);
+  for (let n = 0; n < count; n += 1) {
+    const itemEl = elements[n]!;
+    const title = clip(textOf(pickCounted(itemEl, CARDS.itemName, tallies.itemTitle)), 300);
     if (!title) continue;
     const item: Item = { title };
     // One walk over the item's text: label/value pairs (`规格：` `黑色 XL` `SKU：` `1000…`), then the
@@ -87,35 +118,39 @@ function readItems(card: Element, diag: ParseDiagnostics): Item[] {
 }
 
 /** One JD 2024 order card → order, or the reason it cannot be read correctly. */
-export const readCard: RowReader = (card, ctx) => {
-  const { diag } = ctx;
+function readCard(card: Element, ctx: ListContext, tallies: CardTallies): CapturedOrderInput | string {
   const header = textPieces(pick(card, CARDS.header) ?? card.firstElementChild);
 
-  const orderId = firstMatch<string>(diag, 'orderId', [
-    { name: 'label-订单号', run: () => ID_DIGITS.exec(valueAfterLabelIn(header, ID_LABEL) ?? '')?.[0] },
-    ...chainStrategies(card, CARDS.orderId, (el) => ID_DIGITS.exec(textOf(el))?.[0]),
-    { name: 'id-regex-header', run: () => matchInPieces(header, ID_IN_HEADER) },
-  ]);
+  let orderId = ID_DIGITS.exec(valueAfterLabelIn(header, ID_LABEL) ?? '')?.[0];
+  if (orderId) tallies.orderId.win(0);
+  else orderId = chainValue(card, CARDS.orderId, idDigitsOf, tallies.orderId, 1);
+  if (!orderId) {
+    orderId = matchInPieces(header, ID_IN_HEADER);
+    if (orderId) tallies.orderId.win(ID_STRATEGIES.length - 1);
+    else tallies.orderId.none();
+  }
   if (!orderId) return 'no-order-id';
   if (!site.orderIdPattern.test(orderId)) return 'bad-order-id';
 
   // `… 下单，… 付款`: each printed stamp must be readable, else the row is skipped.
-  const timeText =
-    firstMatch<string>(diag, 'createdAt', [
-      { name: 'label-下单', run: () => matchInPieces(header, TIME_LINE) },
-      ...chainStrategies(card, CARDS.timeLine, (el) => textOf(el)),
-    ]) ?? '';
+  let timeText = matchInPieces(header, TIME_LINE);
+  if (timeText) tallies.createdAt.win(0);
+  else {
+    timeText = chainValue(card, CARDS.timeLine, textOf, tallies.createdAt, 1);
+    if (!timeText) tallies.createdAt.none();
+  }
+  timeText ??= '';
   const times = timeText ? parseOrderTimeLine(timeText) : {};
   if (CREATED_STAMP.test(timeText) && times.createdAt === undefined) return 'bad-time';
   if (PAID_STAMP.test(timeText) && times.paidAt === undefined) return 'bad-time';
 
-  const receivables = pick(card, CARDS.receivables, diag, 'amount');
+  const receivables = pickCounted(card, CARDS.receivables, tallies.amount);
   const amountCents = receivables ? moneyOf(receivablesText(receivables) ?? '') : undefined;
   if (amountCents === null) return 'bad-amount';
 
   const order: CapturedOrderInput = { platform: site.platform, orderId, sourcePage: ctx.kind };
   if (ctx.shop) order.shop = ctx.shop;
-  const statusText = clip(textOf(pick(card, CARDS.status, diag, 'status')), 60);
+  const statusText = clip(textOf(pickCounted(card, CARDS.status, tallies.status)), 60);
   if (statusText) {
     const status = normalizeStatus(statusText);
     if (status) order.status = status;
@@ -123,37 +158,39 @@ export const readCard: RowReader = (card, ctx) => {
   }
   if (times.createdAt !== undefined) order.createdAt = times.createdAt;
   if (times.paidAt !== undefined) order.paidAt = times.paidAt;
-  const promisedText = firstMatch<string>(undefined, 'promisedShipAt', [
-    { name: 'label-承诺出库时间', run: () => valueAfterLabelIn(header, PROMISE_LABEL) },
-    ...chainStrategies(card, CARDS.promisedShip, (el) => textOf(el)),
-  ]);
+  const promisedText =
+    valueAfterLabelIn(header, PROMISE_LABEL) || chainValue(card, CARDS.promisedShip, textOf);
   const promised = promisedText ? findBeijingTimes(promisedText)[0] : undefined;
   if (promised !== undefined) order.promisedShipAt = promised;
   if (amountCents !== undefined) order.amountCents = amountCents;
   const payType = receivables ? clip(textOf(pick(receivables, CARDS.payType)), 40) : undefined;
   if (payType) order.paymentMethod = payType;
 
-  const buyer = clip(textOf(pick(card, CARDS.buyer, diag, 'buyer')).replace(BUYER_LABEL, ''), 80);
+  const buyer = clip(textOf(pickCounted(card, CARDS.buyer, tallies.buyer)).replace(BUYER_LABEL, ''), 80);
   if (buyer) order.buyer = buyer;
   // `王**，陕西安康市紫阳县**********`: the address follows the receiver's name.
-  const consignee = textOf(pick(card, CARDS.consignee, diag, 'receiverRegion'));
+  const consignee = textOf(pickCounted(card, CARDS.consignee, tallies.receiverRegion));
   const comma = consignee.indexOf('，');
   const region = consignee ? receiverRegion(comma >= 0 ? consignee.slice(comma + 1) : consignee) : null;
   if (region) order.receiverRegion = clip(region, 80);
 
-  order.items = readItems(card, diag);
+  order.items = readItems(card, tallies);
   if (order.status === 'after_sale') order.afterSale = true;
   return order;
-};
+}
+
+export const CARD_LAYOUT: RowLayout<CardTallies> = { tallies: () => new CardTallies(), read: readCard };
 
 /** Reads every order element; rows that cannot be read correctly are skipped with a counted reason. */
-export function readRows(rows: readonly Element[], ctx: ListContext, readRow: RowReader): RowRead[] {
+export function readRows<T extends RowTallies>(rows: readonly Element[], ctx: ListContext, layout: RowLayout<T>): RowRead[] {
+  beginRead();
   const out: RowRead[] = [];
+  const tallies = layout.tallies();
   for (const row of rows) {
     ctx.diag.rowsSeen += 1;
     let result: CapturedOrderInput | string;
     try {
-      result = readRow(row, ctx);
+      result = layout.read(row, ctx, tallies);
     } catch {
       result = 'read-error';
     }
@@ -164,5 +201,6 @@ export function readRows(rows: readonly Element[], ctx: ListContext, readRow: Ro
     ctx.diag.rowsParsed += 1;
     out.push({ element: row, order: result });
   }
+  tallies.flush(ctx.diag);
   return out;
 }

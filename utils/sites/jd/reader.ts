@@ -1,13 +1,13 @@
 import { emptyDiagnostics, type ParseDiagnostics } from '../../capture/diagnostics';
 import { readGenericTable } from '../../capture/generic-table';
-import { textOf, type SelectorEntry } from '../../capture/strategy';
+import type { SelectorEntry } from '../../capture/strategy';
 import type { PageKind } from '../../model/order';
-import { pick, pickAll, withQueryCache } from '../douyin/fast-query';
-import { clip } from '../douyin/values';
+import { beginRead, pick, pickAll } from '../douyin/fast-query';
+import { clip, textOf } from '../douyin/values';
 import type { PageRead, SiteReader } from '../types';
 import { readDetail } from './read-detail';
-import { readOrderTable } from './read-legacy-list';
-import { readCard, readRows, type RowReader } from './read-list';
+import { TABLE_LAYOUT } from './read-legacy-list';
+import { CARD_LAYOUT, readRows, type RowLayout } from './read-list';
 import { CARDS, PORDER } from './selectors';
 import { site } from './site';
 
@@ -15,13 +15,13 @@ interface ListLayout {
   row: readonly SelectorEntry[];
   empty: readonly SelectorEntry[];
   shop: readonly SelectorEntry[];
-  readRow: RowReader;
+  rowLayout: RowLayout;
 }
 
 // Newest first: the 2024+ cards, then the old porder tables.
 const LIST_LAYOUTS: readonly ListLayout[] = [
-  { row: CARDS.row, empty: CARDS.empty, shop: CARDS.shop, readRow: readCard },
-  { row: PORDER.row, empty: PORDER.empty, shop: PORDER.shop, readRow: readOrderTable },
+  { row: CARDS.row, empty: CARDS.empty, shop: CARDS.shop, rowLayout: CARD_LAYOUT },
+  { row: PORDER.row, empty: PORDER.empty, shop: PORDER.shop, rowLayout: TABLE_LAYOUT },
 ];
 
 function shopName(doc: Document, chain: readonly SelectorEntry[], diag: ParseDiagnostics): string | undefined {
@@ -35,7 +35,7 @@ function readList(doc: Document, kind: PageKind): PageRead {
     if (elements.length === 0) continue;
     diagnostics.layout = name;
     const shop = shopName(doc, layout.shop, diagnostics);
-    return { kind, rows: readRows(elements, { diag: diagnostics, kind, shop }, layout.readRow), diagnostics };
+    return { kind, rows: readRows(elements, { diag: diagnostics, kind, shop }, layout.rowLayout), diagnostics };
   }
   for (const layout of LIST_LAYOUTS) {
     const empty = pickAll(doc, layout.empty);
@@ -62,7 +62,8 @@ export const reader: SiteReader = {
     const kind = site.detectPage(url);
     if (!kind) return null;
     try {
-      return withQueryCache(() => readPage(doc, url, kind));
+      beginRead();
+      return readPage(doc, url, kind);
     } catch {
       // Never throw into the console page: an unexpected document shape reads as nothing.
       const diagnostics = emptyDiagnostics(site.platform, kind);

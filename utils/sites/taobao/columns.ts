@@ -39,11 +39,12 @@ export const QN_ROLES: Roles = ['item', 'price', 'quantity', 'afterSale', 'buyer
 
 export type Cells = Map<Role, Element>;
 
-function cellsOf(row: Element): Element[] {
+/** A row's td/th cells in order (a sibling walk: HTMLCollection iteration is costly on the hot path). */
+export function cellsOf(row: Element): Element[] {
   const cells: Element[] = [];
-  // Sibling walk, not row.children: HTMLCollection iteration is costly on the hot path.
   for (let child = row.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.localName === 'td' || child.localName === 'th') cells.push(child);
+    const tag = child.localName;
+    if (tag === 'td' || tag === 'th') cells.push(child);
   }
   return cells;
 }
@@ -55,48 +56,65 @@ function spanOf(cell: Element, attr: 'colspan' | 'rowspan'): number {
 /**
  * A sub-order row's cells by role. Fusion cells carry `data-next-table-col` (their column even under
  * rowspan); otherwise cells are placed by position: the first sub-order row holds every column, later
- * rows only the columns the first row does not span across the order (`rowSpanned`).
+ * rows only the columns the first row does not span across the order (`spannedColumns` of the first row).
  * Returns null when the row's shape does not fit the header (the caller then reads by content).
  */
 export interface MappedRow {
   cells: Cells;
-  /** Columns whose cell spans the order's later rows (rowspan > 1). */
-  spanned: Set<number>;
+  /** The row's cells and the column each was placed in. */
+  placed: Element[];
+  columns: number[];
+  /** Columns whose cell spans the order's later rows (rowspan > 1); read when first needed. */
+  spanned?: Set<number>;
 }
 
-export function mapCells(row: Element, roles: Roles, rowSpanned: ReadonlySet<number> | null): MappedRow | null {
-  const list = cellsOf(row);
-  if (list.length === 0) return null;
-  const cells: Cells = new Map();
-  const spanned = new Set<number>();
-  const place = (cell: Element, col: number) => {
-    const role = roles[col];
-    if (role && !cells.has(role)) cells.set(role, cell);
-    if (spanOf(cell, 'rowspan') > 1) spanned.add(col);
-  };
-  if (list.every((cell) => cell.hasAttribute('data-next-table-col'))) {
-    for (const cell of list) {
-      const col = Number(cell.getAttribute('data-next-table-col'));
-      if (!Number.isInteger(col) || col < 0 || col >= roles.length) return null;
-      place(cell, col);
-    }
-    return { cells, spanned };
+/** Columns of a mapped (first) row whose cell spans the order's later rows. */
+export function spannedColumns(row: MappedRow): ReadonlySet<number> {
+  if (!row.spanned) {
+    row.spanned = new Set();
+    for (let i = 0; i < row.placed.length; i++) if (spanOf(row.placed[i]!, 'rowspan') > 1) row.spanned.add(row.columns[i]!);
   }
+  return row.spanned;
+}
+
+function place(mapped: MappedRow, roles: Roles, cell: Element, col: number): void {
+  const role = roles[col];
+  if (role && !mapped.cells.has(role)) mapped.cells.set(role, cell);
+  mapped.placed.push(cell);
+  mapped.columns.push(col);
+}
+
+/** `list`: the row's cells (cellsOf); `firstRow`: the order's first mapped sub-order row, for later rows. */
+export function mapCells(list: readonly Element[], roles: Roles, firstRow: MappedRow | null): MappedRow | null {
+  if (list.length === 0) return null;
+  const mapped: MappedRow = { cells: new Map(), placed: [], columns: [] };
+  const fusionColumns: number[] = [];
+  for (const cell of list) {
+    const value = cell.getAttribute('data-next-table-col');
+    if (value === null) break;
+    fusionColumns.push(Number(value));
+  }
+  if (fusionColumns.length === list.length) {
+    for (let i = 0; i < list.length; i++) {
+      const col = fusionColumns[i]!;
+      if (!Number.isInteger(col) || col < 0 || col >= roles.length) return null;
+      place(mapped, roles, list[i]!, col);
+    }
+    return mapped;
+  }
+  const rowSpanned = firstRow ? spannedColumns(firstRow) : null;
   const columns: number[] = [];
   for (let col = 0; col < roles.length; col++) if (!rowSpanned?.has(col)) columns.push(col);
+  const spans = list.map((cell) => spanOf(cell, 'colspan'));
   let width = 0;
-  for (const cell of list) width += spanOf(cell, 'colspan');
+  for (const span of spans) width += span;
   if (width !== columns.length) return null;
   let at = 0;
-  for (const cell of list) {
+  for (let i = 0; i < list.length; i++) {
     const col = columns[at];
     if (col === undefined) return null;
-    place(cell, col);
-    at += spanOf(cell, 'colspan');
+    place(mapped, roles, list[i]!, col);
+    at += spans[i]!;
   }
-  return { cells, spanned };
-}
-
-export function cellCount(row: Element): number {
-  return cellsOf(row).length;
+  return mapped;
 }

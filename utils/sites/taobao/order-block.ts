@@ -1,9 +1,9 @@
-import { recordStrategy, type ParseDiagnostics } from '../../capture/diagnostics';
-import { firstMatch } from '../../capture/strategy';
+import type { ParseDiagnostics } from '../../capture/diagnostics';
 import type { CapturedOrderInput, Item } from '../../model/order';
+import { Tally } from '../douyin/tally';
 import { mapCells, type Cells, type Roles } from './columns';
 import { orderState, TRADE_STATUS_WORDS } from './order-status';
-import { findHook, findHooks, type HookMatch } from './hooks';
+import { findHook, findHooks, hookSite, type HookMatch } from './hooks';
 import { ROW } from './selectors';
 import { site } from './site';
 import {
@@ -22,10 +22,39 @@ export interface OrderBlock {
   element: Element;
   head: Element | null;
   itemRows: readonly Element[];
+  /** The td/th cells of each of `itemRows`. */
+  itemCells: readonly (readonly Element[])[];
+}
+
+/** Strategy names per field, in the order they are tried (the diagnostics' names). */
+const ID_STRATEGIES = ['input[name=orderid]', 'label 订单号', 'legacy-span-3', 'id-pattern'];
+const STATUS_STRATEGIES = ['column 交易状态', 'status-words'];
+const AMOUNT_STRATEGIES = ['column 实收款', 'postage-note'];
+const AFTER_SALE_STRATEGIES = ['column 售后', 'row words'];
+const BUYER_STRATEGIES = ['header buyer-nick', 'column 买家', 'masked token after 创建时间'];
+
+/**
+ * Which strategy won per field over one page read, counted in integers and written into the diagnostics
+ * once (see douyin/tally.ts): the same counts as recording every field of every row.
+ */
+export class BlockTallies {
+  readonly orderId = new Tally('orderId', ID_STRATEGIES);
+  readonly createdAt = new Tally('createdAt', ['label 创建时间']);
+  readonly status = new Tally('status', STATUS_STRATEGIES);
+  readonly amount = new Tally('amount', AMOUNT_STRATEGIES);
+  readonly itemTitle = new Tally('itemTitle', ROW.itemTitle.map((hook) => hook.layout));
+  readonly afterSale = new Tally('afterSale', AFTER_SALE_STRATEGIES);
+  readonly buyer = new Tally('buyer', BUYER_STRATEGIES);
+
+  flush(diag: ParseDiagnostics): void {
+    for (const tally of [this.orderId, this.createdAt, this.itemTitle, this.status, this.amount, this.afterSale, this.buyer]) {
+      tally.flush(diag);
+    }
+  }
 }
 
 export interface BlockContext {
-  diag: ParseDiagnostics;
+  tallies: BlockTallies;
   roles: Roles;
   orderIdPattern: RegExp;
   shop: string | undefined;
@@ -73,8 +102,9 @@ function buyerText(found: HookMatch | undefined): string | undefined {
   return found ? bounded(found.el.textContent ?? '', 80) : undefined;
 }
 
-const HEAD_HOOKS = [ROW.orderIdInput, ROW.buyer];
-const ITEM_HOOKS = [ROW.itemTitle, ROW.itemSku];
+const HEAD_HOOKS = [hookSite(ROW.orderIdInput), hookSite(ROW.buyer)];
+const ITEM_HOOKS = [hookSite(ROW.itemTitle), hookSite(ROW.itemSku)];
+const BUYER_CELL = hookSite(ROW.buyer);
 /** Only a title link with text is a title (the product image links to the same snapshot). */
 const titleWithText = (el: Element, chain: number) => chain !== 0 || collapse(el.textContent) !== '';
 
@@ -89,16 +119,19 @@ function specText(el: Element): string {
   return parts.length < 2 ? (el.textContent ?? '') : parts.join(';');
 }
 
-function readItem(cell: Element, cells: Cells | null, diag: ParseDiagnostics): Item | null {
+function readItem(cell: Element, cells: Cells | null, tallies: BlockTallies): Item | null {
   const [found, sku] = findHooks(cell, ITEM_HOOKS, titleWithText);
   const title = found ? bounded(found.el.textContent ?? '', 300) : undefined;
-  recordStrategy(diag, 'itemTitle', title && found ? found.hook.layout : 'none');
+  if (title && found) tallies.itemTitle.win(ROW.itemTitle.indexOf(found.hook));
+  else tallies.itemTitle.none();
   if (!title) return null;
   const item: Item = { title };
   const skuEl = sku?.el;
   const spec = skuEl ? bounded(specText(skuEl), 200) : undefined;
   if (spec) item.spec = spec;
-  const outerId = OUTER_ID.exec(collapse(cell.textContent))?.[1];
+  const cellText = cell.textContent ?? '';
+  // Only a cell printing the label can hold a 商家编码 (collapsing a whole cell's text costs).
+  const outerId = cellText.includes('商家编码') ? OUTER_ID.exec(collapse(cellText))?.[1] : undefined;
   if (outerId && outerId.length <= 64) item.skuId = outerId;
   const priceCell = cells?.get('price');
   const price = priceCell ? parseUnitPrice(priceCell.textContent ?? '') : null;
@@ -109,10 +142,12 @@ function readItem(cell: Element, cells: Cells | null, diag: ParseDiagnostics): I
   return item;
 }
 
+const SNAPSHOT_LINK = hookSite(ROW.itemTitle.slice(0, 1));
+
 /** The item cell when columns cannot be mapped: the cell holding the trade-snapshot link. */
 function snapshotCell(row: Element): Element | null {
   for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
-    if (findHook(cell, ROW.itemTitle.slice(0, 1))) return cell;
+    if (findHook(cell, SNAPSHOT_LINK)) return cell;
   }
   return null;
 }
@@ -149,19 +184,32 @@ function amountByPostageNote(row: Element): string | undefined {
   return undefined;
 }
 
+/** A usable value, as firstMatch takes it (not empty). */
+const found = (value: string | null | undefined): value is string => value !== null && value !== undefined && value !== '';
+
+function readOrderId(head: Element | null, headText: string, input: Element | undefined, tallies: BlockTallies): string | undefined {
+  for (let strategy = 0; strategy < ID_STRATEGIES.length; strategy++) {
+    let id: string | undefined;
+    if (strategy === 0) id = input?.getAttribute('value')?.trim();
+    else if (strategy === 1) id = idFromLabel(headText);
+    else if (strategy === 2) id = head && input ? idFromLegacySpan(head) : undefined;
+    else id = ORDER_NO.test(headText) ? undefined : ID_IN_TEXT.exec(headText)?.[0];
+    if (found(id)) {
+      tallies.orderId.win(strategy);
+      return id;
+    }
+  }
+  tallies.orderId.none();
+  return undefined;
+}
+
 export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResult {
-  const { diag } = ctx;
+  const { tallies } = ctx;
   const head = block.head;
   const headText = collapse(head?.textContent);
 
   const [inputHook, headBuyer] = head ? findHooks(head, HEAD_HOOKS) : [];
-  const input = inputHook?.el;
-  const rawId = firstMatch(diag, 'orderId', [
-    { name: 'input[name=orderid]', run: () => input?.getAttribute('value')?.trim() },
-    { name: 'label 订单号', run: () => idFromLabel(headText) },
-    { name: 'legacy-span-3', run: () => (head && input ? idFromLegacySpan(head) : undefined) },
-    { name: 'id-pattern', run: () => (ORDER_NO.test(headText) ? undefined : ID_IN_TEXT.exec(headText)?.[0]) },
-  ]);
+  const rawId = readOrderId(head, headText, inputHook?.el, tallies);
   if (!rawId) return { skip: 'no-order-id' };
   if (!ctx.orderIdPattern.test(rawId)) return { skip: 'bad-order-id' };
 
@@ -169,7 +217,8 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
   if (ctx.shop) order.shop = ctx.shop;
 
   const created = createdTime(headText);
-  recordStrategy(diag, 'createdAt', created.printed ? 'label 创建时间' : 'none');
+  if (created.printed) tallies.createdAt.win(0);
+  else tallies.createdAt.none();
   if (created.printed) {
     if (created.value === null) return { skip: 'bad-time' };
     order.createdAt = created.value;
@@ -177,22 +226,36 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
 
   // Cells: the first sub-order row holds the order-level cells (rowspan over the order's rows).
   const firstRow = block.itemRows[0];
-  const first = firstRow ? mapCells(firstRow, ctx.roles, null) : null;
+  const first = firstRow ? mapCells(block.itemCells[0]!, ctx.roles, null) : null;
   const firstCells = first?.cells ?? null;
 
-  const tradeText = firstRow
-    ? firstMatch(diag, 'status', [
-        { name: 'column 交易状态', run: () => statusCellText(firstCells?.get('status')) },
-        { name: 'status-words', run: () => statusByWords(firstRow) },
-      ])
-    : undefined;
+  let tradeText: string | undefined;
+  if (firstRow) {
+    tradeText = statusCellText(firstCells?.get('status'));
+    if (found(tradeText)) tallies.status.win(0);
+    else {
+      tradeText = statusByWords(firstRow);
+      if (found(tradeText)) tallies.status.win(1);
+      else {
+        tallies.status.none();
+        tradeText = undefined;
+      }
+    }
+  }
 
-  const rawAmount = firstRow
-    ? firstMatch(diag, 'amount', [
-        { name: 'column 实收款', run: () => collapse(firstCells?.get('amount')?.textContent) },
-        { name: 'postage-note', run: () => amountByPostageNote(firstRow) },
-      ])
-    : undefined;
+  let rawAmount: string | undefined;
+  if (firstRow) {
+    rawAmount = collapse(firstCells?.get('amount')?.textContent);
+    if (found(rawAmount)) tallies.amount.win(0);
+    else {
+      rawAmount = amountByPostageNote(firstRow);
+      if (found(rawAmount)) tallies.amount.win(1);
+      else {
+        tallies.amount.none();
+        rawAmount = undefined;
+      }
+    }
+  }
   if (rawAmount !== undefined) {
     const amount = parseAmount(rawAmount);
     if (amount.printed) {
@@ -204,20 +267,24 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
   // Sub-orders: items and their 售后 texts.
   const afterSaleTexts: string[] = [];
   const items: Item[] = [];
-  block.itemRows.forEach((row, index) => {
-    const mapped = index === 0 ? first : mapCells(row, ctx.roles, first?.spanned ?? null);
+  const rows = block.itemRows;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    const mapped = index === 0 ? first : mapCells(block.itemCells[index]!, ctx.roles, first);
     const cells = mapped?.cells ?? null;
     const itemCell = cells?.get('item') ?? snapshotCell(row);
-    const item = itemCell ? readItem(itemCell, cells, diag) : null;
+    const item = itemCell ? readItem(itemCell, cells, tallies) : null;
     if (item && items.length < 100) items.push(item);
     const afterSaleCell = cells?.get('afterSale');
-    // An empty 售后 cell is a reading too ('-': firstMatch treats '' as not found).
-    const afterSale = firstMatch(diag, 'afterSale', [
-      { name: 'column 售后', run: () => (afterSaleCell ? collapse(afterSaleCell.textContent) || '-' : undefined) },
-      { name: 'row words', run: () => afterSaleByContent(row, itemCell) || '-' },
-    ]);
-    afterSaleTexts.push(afterSale ?? '');
-  });
+    // An empty 售后 cell is a reading too ('-': an empty text would count as not found).
+    if (afterSaleCell) {
+      afterSaleTexts.push(collapse(afterSaleCell.textContent) || '-');
+      tallies.afterSale.win(0);
+    } else {
+      afterSaleTexts.push(afterSaleByContent(row, itemCell) || '-');
+      tallies.afterSale.win(1);
+    }
+  }
   order.items = items;
 
   const state = orderState(tradeText ?? '', block.itemRows.length > 0 ? afterSaleTexts : null);
@@ -226,11 +293,20 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
   if (state.afterSale !== undefined) order.afterSale = state.afterSale;
 
   const buyerCell = firstCells?.get('buyer');
-  const buyer = firstMatch(diag, 'buyer', [
-    { name: 'header buyer-nick', run: () => buyerText(headBuyer) },
-    { name: 'column 买家', run: () => (buyerCell ? buyerText(findHook(buyerCell, ROW.buyer)) : undefined) },
-    { name: 'masked token after 创建时间', run: () => MASKED_AFTER_TIME.exec(headText)?.[1] },
-  ]);
+  let buyer = buyerText(headBuyer);
+  if (found(buyer)) tallies.buyer.win(0);
+  else {
+    buyer = buyerCell ? buyerText(findHook(buyerCell, BUYER_CELL)) : undefined;
+    if (found(buyer)) tallies.buyer.win(1);
+    else {
+      buyer = MASKED_AFTER_TIME.exec(headText)?.[1];
+      if (found(buyer)) tallies.buyer.win(2);
+      else {
+        tallies.buyer.none();
+        buyer = undefined;
+      }
+    }
+  }
   if (buyer && !NOT_A_BUYER.has(buyer) && buyer.length <= 80) order.buyer = buyer;
 
   return { order };

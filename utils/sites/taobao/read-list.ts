@@ -2,10 +2,10 @@ import { emptyDiagnostics, recordSkip, recordStrategy, type ParseDiagnostics } f
 import { readGenericTable } from '../../capture/generic-table';
 import { queryAllChain, queryChain, type SelectorEntry } from '../../capture/strategy';
 import type { PageRead, RowRead } from '../types';
-import { cellCount, LEGACY_ROLES, QN_ROLES, rolesFromHeads, type Roles } from './columns';
-import { readOrderBlock, type OrderBlock } from './order-block';
-import { childrenNamed, findHook } from './hooks';
-import { LIST, ROW } from './selectors';
+import { cellsOf, LEGACY_ROLES, QN_ROLES, rolesFromHeads, type Roles } from './columns';
+import { BlockTallies, readOrderBlock, type OrderBlock } from './order-block';
+import { beginHookRead, childrenNamed, findHook, hookSite } from './hooks';
+import { LEGACY_SHOP, LIST, ROW } from './selectors';
 import { site } from './site';
 import { readShop } from './shop';
 import { collapse } from './text';
@@ -15,9 +15,12 @@ const HEAD_WORDS = /订单(?:号|编号)|创建时间/;
 
 function rowsOf(table: Element): Element[] {
   const rows: Element[] = [];
-  for (const section of childrenNamed(table, 'thead', 'tbody', 'tr')) {
-    if (section.localName === 'tr') rows.push(section);
-    else rows.push(...childrenNamed(section, 'tr'));
+  for (let section = table.firstElementChild; section; section = section.nextElementSibling) {
+    const tag = section.localName;
+    if (tag === 'tr') rows.push(section);
+    else if (tag === 'thead' || tag === 'tbody') {
+      for (let row = section.firstElementChild; row; row = row.nextElementSibling) if (row.localName === 'tr') rows.push(row);
+    }
   }
   return rows;
 }
@@ -41,46 +44,108 @@ interface Found {
 }
 
 /** The new list's body: the first candidate whose first tables carry an order header or the empty state. */
-function findQnBody(doc: Document): Found | null {
-  for (const entry of LIST.qnBody) {
-    for (const body of Array.from(doc.querySelectorAll(entry.selector))) {
-      const tables = orderTables(body);
-      const looksLikeOrders = tables.slice(0, 3).some((table) => HEAD_WORDS.test(rowsOf(table)[0]?.textContent ?? ''));
-      if (looksLikeOrders || isEmptyState(body)) return { body, layout: entry.layout, tables };
+function findQnBody(doc: Document, chain: readonly SelectorEntry[]): Found | null {
+  const check = (body: Element, layout: string): Found | null => {
+    const tables = orderTables(body);
+    const looksLikeOrders = tables.slice(0, 3).some((table) => HEAD_WORDS.test(rowsOf(table)[0]?.textContent ?? ''));
+    return looksLikeOrders || isEmptyState(body) ? { body, layout, tables } : null;
+  };
+  for (const entry of chain) {
+    // The first candidate usually is the body, and precedes the 500 orders inside it: querySelector stops
+    // there instead of scanning the whole page.
+    const first = doc.querySelector(entry.selector);
+    if (!first) continue;
+    const found = check(first, entry.layout);
+    if (found) return found;
+    for (const body of Array.from(doc.querySelectorAll(entry.selector)).slice(1)) {
+      const other = check(body, entry.layout);
+      if (other) return other;
     }
   }
   return null;
 }
 
-function rolesFrom(root: ParentNode, chain: readonly SelectorEntry[], fallback: Roles, diag: ParseDiagnostics): Roles {
-  const heads = queryAllChain(root, chain);
-  const roles = heads.elements.length > 0 ? rolesFromHeads(heads.elements) : null;
-  recordStrategy(diag, 'columns', roles ? `header ${heads.layout}` : 'default order');
+/** Matches of `selector` under `root` (document order) outside the subtree of `excluded`. */
+function queryAllOutside(root: ParentNode, excluded: Element, selector: string, out: Element[]): void {
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (child === excluded) continue;
+    if (child.matches(selector)) out.push(child);
+    if (child.contains(excluded)) queryAllOutside(child, excluded, selector, out);
+    else for (const el of Array.from(child.querySelectorAll(selector))) out.push(el);
+  }
+}
+
+/**
+ * The column heads (of the first chain entry that finds any) → roles. The heads live outside the order
+ * list (a header table above it), so the list's subtree, most of a 500-order page, is not searched.
+ */
+function rolesFrom(root: ParentNode, list: Element | null, chain: readonly SelectorEntry[], fallback: Roles, diag: ParseDiagnostics): Roles {
+  let heads: Element[] = [];
+  let layout = 'none';
+  for (const entry of chain) {
+    if (list) queryAllOutside(root, list, entry.selector, heads);
+    else heads = Array.from(root.querySelectorAll(entry.selector));
+    if (heads.length > 0) {
+      layout = entry.layout;
+      break;
+    }
+  }
+  const roles = heads.length > 0 ? rolesFromHeads(heads) : null;
+  recordStrategy(diag, 'columns', roles ? `header ${layout}` : 'default order');
   return roles ?? fallback;
+}
+
+/** The sub-order rows (two cells or more) of `rows` and their cells. */
+function subOrders(rows: readonly Element[], from: number): Pick<OrderBlock, 'itemRows' | 'itemCells'> {
+  const itemRows: Element[] = [];
+  const itemCells: Element[][] = [];
+  for (let i = from; i < rows.length; i++) {
+    const cells = cellsOf(rows[i]!);
+    if (cells.length < 2) continue;
+    itemRows.push(rows[i]!);
+    itemCells.push(cells);
+  }
+  return { itemRows, itemCells };
 }
 
 function qnBlock(table: Element): OrderBlock {
   const rows = rowsOf(table);
   const first = rows[0];
   // The header row is one wide cell; a table whose first row is already a sub-order has no header.
-  const headless = !first || cellCount(first) >= 2;
+  const headless = !first || cellsOf(first).length >= 2;
   const head = headless ? null : first;
-  const itemRows = (headless ? rows : rows.slice(1)).filter((row) => cellCount(row) >= 2);
-  return { element: table, head, itemRows };
+  return { element: table, head, ...subOrders(rows, headless ? 0 : 1) };
 }
 
+/**
+ * Nested matches (a class-prefix selector also hitting inner parts) are not separate orders. `elements` are
+ * in document order, so an element inside an earlier one is inside the last one kept.
+ */
+function outermost(elements: readonly Element[]): Element[] {
+  const kept: Element[] = [];
+  let last: Element | undefined;
+  for (const el of elements) {
+    if (last && last.contains(el)) continue;
+    kept.push(el);
+    last = el;
+  }
+  return kept;
+}
+
+const ITEM_TABLE = hookSite(ROW.legacyItemTable);
+
 function legacyBlock(order: Element): OrderBlock {
-  const itemTable = findHook(order, ROW.legacyItemTable)?.el ?? null;
+  const itemTable = findHook(order, ITEM_TABLE)?.el ?? null;
   const headTable = childrenNamed(order, 'table').find((table) => table !== itemTable) ?? null;
   const head = headTable ? (rowsOf(headTable)[0] ?? null) : null;
-  const itemRows = itemTable ? rowsOf(itemTable).filter((row) => cellCount(row) >= 2) : [];
-  return { element: order, head, itemRows };
+  return { element: order, head, ...subOrders(itemTable ? rowsOf(itemTable) : [], 0) };
 }
 
 function readBlocks(blocks: OrderBlock[], roles: Roles, diag: ParseDiagnostics, shop: string | undefined): RowRead[] {
   const rows: RowRead[] = [];
   const seen = new Set<string>();
-  const ctx = { diag, roles, orderIdPattern: site.orderIdPattern, shop };
+  const tallies = new BlockTallies();
+  const ctx = { tallies, roles, orderIdPattern: site.orderIdPattern, shop };
   for (const block of blocks) {
     diag.rowsSeen++;
     let result;
@@ -105,38 +170,60 @@ function readBlocks(blocks: OrderBlock[], roles: Roles, diag: ParseDiagnostics, 
     if (anchor && (anchor.localName === 'td' || anchor.localName === 'th')) row.controlsAnchor = anchor;
     rows.push(row);
   }
+  tallies.flush(diag);
   diag.rowsParsed = rows.length;
   return rows;
 }
 
+// Class-prefix entries (`[class*="…"]`) are fallbacks for a redeploy's new hashes: every layout's stable
+// selectors are tried before any of them (a prefix selector scans a whole 500-order page in vain on the
+// other layout's pages).
+const isPrefixFallback = (entry: SelectorEntry) => entry.selector.includes('[class*=');
+const BY_STABILITY = [false, true].map((prefix) => ({
+  qnBody: LIST.qnBody.filter((entry) => isPrefixFallback(entry) === prefix),
+  legacyOrder: LIST.legacyOrder.filter((entry) => isPrefixFallback(entry) === prefix),
+}));
+
+function readQn(doc: Document, qn: Found, diag: ParseDiagnostics): PageRead {
+  const shop = readShop(doc, diag);
+  diag.layout = qn.layout;
+  const tables = qn.tables;
+  // Fusion renders its empty state as a lone table in the body.
+  if (tables.length === 0 || (tables.length === 1 && isEmptyState(tables[0]!))) {
+    recordStrategy(diag, 'page', 'empty-state');
+    return { kind: 'list', rows: [], diagnostics: diag };
+  }
+  const container = qn.body.closest('div.next-table') ?? qn.body.parentElement ?? doc;
+  const roles = rolesFrom(container, qn.body, LIST.qnHeadCells, QN_ROLES, diag);
+  return { kind: 'list', rows: readBlocks(tables.map(qnBlock), roles, diag, shop), diagnostics: diag };
+}
+
+function readLegacy(doc: Document, found: { elements: Element[]; layout: string }, diag: ParseDiagnostics): PageRead {
+  // The legacy list's page header is the taobao.com site nav: its nick is tried first (the class-prefix
+  // hooks of the Qianniu header would scan the whole 500-order page for nothing).
+  const shop = readShop(doc, diag, LEGACY_SHOP);
+  diag.layout = found.layout;
+  const orders = outermost(found.elements);
+  // The orders' common parent is the list (when they have one).
+  const parent = orders[0]!.parentElement;
+  const list = orders.every((order) => order.parentElement === parent) ? parent : null;
+  const roles = rolesFrom(doc, list, LIST.legacyHeadCells, LEGACY_ROLES, diag);
+  return { kind: 'list', rows: readBlocks(orders.map(legacyBlock), roles, diag, shop), diagnostics: diag };
+}
+
 export function readList(doc: Document): PageRead {
   const diag = emptyDiagnostics(site.platform, 'list');
-  const shop = readShop(doc, diag);
+  beginHookRead();
 
-  const qn = findQnBody(doc);
-  if (qn) {
-    diag.layout = qn.layout;
-    const tables = qn.tables;
-    // Fusion renders its empty state as a lone table in the body.
-    if (tables.length === 0 || (tables.length === 1 && isEmptyState(tables[0]!))) {
-      recordStrategy(diag, 'page', 'empty-state');
-      return { kind: 'list', rows: [], diagnostics: diag };
-    }
-    const container = qn.body.closest('div.next-table') ?? qn.body.parentElement ?? doc;
-    const roles = rolesFrom(container, LIST.qnHeadCells, QN_ROLES, diag);
-    return { kind: 'list', rows: readBlocks(tables.map(qnBlock), roles, diag, shop), diagnostics: diag };
-  }
-
-  const legacy = queryAllChain(doc, LIST.legacyOrder);
-  if (legacy.elements.length > 0) {
-    diag.layout = legacy.layout;
-    // Nested matches (a class-prefix selector also hitting inner parts) are not separate orders.
-    const orders = legacy.elements.filter((el) => !legacy.elements.some((other) => other !== el && other.contains(el)));
-    const roles = rolesFrom(doc, LIST.legacyHeadCells, LEGACY_ROLES, diag);
-    return { kind: 'list', rows: readBlocks(orders.map(legacyBlock), roles, diag, shop), diagnostics: diag };
+  for (const chains of BY_STABILITY) {
+    const qn = findQnBody(doc, chains.qnBody);
+    if (qn) return readQn(doc, qn, diag);
+    const legacy = queryAllChain(doc, chains.legacyOrder);
+    if (legacy.elements.length > 0) return readLegacy(doc, legacy, diag);
   }
 
   if (doc.body && isEmptyState(doc.body)) {
+    readShop(doc, diag);
     diag.layout = 'taobao-empty-state';
     recordStrategy(diag, 'page', 'empty-state');
     return { kind: 'list', rows: [], diagnostics: diag };

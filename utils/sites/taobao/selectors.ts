@@ -117,3 +117,6 @@ export const SHOP = chain(
   ['[class*="shopName"]', 'class-prefix'],
   ['.site-nav-login-info-nick', 'taobao-site-nav'],
 );
+
+/** The shop on the legacy trade.taobao.com list, whose page header is the taobao.com site nav. */
+export const LEGACY_SHOP = [SHOP[2]!, SHOP[0]!, SHOP[1]!];

@@ -7,6 +7,10 @@ import { parseBeijingTime } from '../../model/time';
  */
 
 const SPACES = /\s+/g;
+// Whitespace that collapsing would change: any but a plain space, or two spaces in a row.
+const COLLAPSIBLE = /[^\S ]| {2}/;
+// The common printed amount (`¥169.00`): read directly, the same cents as parseMoneyCents gives.
+const PLAIN_MONEY = /^[¥￥]?(\d{1,9})(?:\.(\d{1,2}))?$/;
 /** `(含快递:¥0.00)` under 实收款: the postage included in the amount, never the amount itself. */
 const POSTAGE_NOTE = /[（(]\s*(?:含|包含)\s*(?:快递|运费|邮费)[^)）]*[)）]/g;
 /** A printed amount: ¥/￥ and whatever follows up to a space or bracket (`¥169.00`, `¥--`, `¥1,299.00`). */
@@ -20,7 +24,15 @@ const DIGITS = /^\d+$/;
 const LEADING_CODE = /^[0-9A-Za-z-]+/;
 
 export function collapse(text: string | null | undefined): string {
-  return text ? text.replace(SPACES, ' ').trim() : '';
+  if (!text) return '';
+  return COLLAPSIBLE.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
+}
+
+/** parseMoneyCents, with the common `¥169.00` read without its general scan. */
+function moneyCents(text: string): number | null {
+  const plain = PLAIN_MONEY.exec(text);
+  if (plain) return Number(plain[1]) * 100 + (plain[2] ? Number(plain[2].padEnd(2, '0')) : 0);
+  return parseMoneyCents(text);
 }
 
 /** A value the console prints when it has none (`--`, `暂无`). */
@@ -48,14 +60,14 @@ export function parseAmount(text: string): Parsed<number> {
   const rest = collapse(text.replace(POSTAGE_NOTE, ' '));
   if (isPlaceholder(rest)) return { printed: false };
   const marked = MARKED_AMOUNT.exec(rest);
-  return { printed: true, value: parseMoneyCents(marked ? marked[0] : rest) };
+  return { printed: true, value: moneyCents(marked ? marked[0] : rest) };
 }
 
 /** Unit price: the last numeric ¥ token (a struck original price comes first), else null. */
 export function parseUnitPrice(text: string): number | null {
   const tokens = text.match(PRICE_TOKEN);
   const last = tokens?.[tokens.length - 1];
-  return last ? parseMoneyCents(last) : null;
+  return last ? moneyCents(last) : null;
 }
 
 /** A label's time value: `2026-05-13 00:22:32` (anything after it ignored). */
