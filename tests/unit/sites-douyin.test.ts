@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { CapturedOrderSchema, type CapturedOrder } from '@/utils/model/order';
 import { reader } from '@/utils/sites/douyin/reader';
-import { receiverRegion } from '@/utils/sites/douyin/receiver-region';
+import { receiverRegion } from '@/utils/model/receiver-region';
 import { douyinDetailUrl, site } from '@/utils/sites/douyin/site';
 import type { PageRead } from '@/utils/sites/types';
 import { expectedOrders, type FixtureExpectation } from '../replay/expected';

@@ -128,14 +128,7 @@ export class PageSession {
       this.refreshKnown(visibleIds);
       return;
     }
-    const message: CaptureMessageInput = {
-      type: 'orderlens/capture',
-      v: 1,
-      platform: this.site.platform,
-      pageKind: page.kind,
-      orders: fresh,
-      diagnostics: page.diagnostics,
-    };
+    const message = this.captureMessage(page.kind, fresh, page.diagnostics);
     void sendToBackground<{ ok: boolean }>(message).then((reply) => {
       if (reply?.ok) {
         this.sendRetries = 0;
@@ -150,6 +143,10 @@ export class PageSession {
       clearTimeout(this.retryTimer);
       this.retryTimer = setTimeout(() => this.schedule(), RETRY_AFTER_MS * this.sendRetries);
     });
+  }
+
+  private captureMessage(pageKind: PageKind, orders: CapturedOrder[], diagnostics: ParseDiagnostics): CaptureMessageInput {
+    return { type: 'orderlens/capture', v: 1, platform: this.site.platform, pageKind, orders, diagnostics };
   }
 
   /** Asks the background what it knows about the rows on screen, once per set of visible orders. */
@@ -190,7 +187,7 @@ export class PageSession {
       if (this.stopped) return;
       showLayoutNotice(this.doc, this.site.nameZh);
       // Parse health must show the page that yielded nothing.
-      void sendToBackground({ type: 'orderlens/capture', v: 1, platform: this.site.platform, pageKind: kind, orders: [], diagnostics });
+      void sendToBackground(this.captureMessage(kind, [], diagnostics));
     }, LAYOUT_NOTICE_AFTER_MS);
   }
 }

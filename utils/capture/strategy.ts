@@ -71,18 +71,3 @@ export function queryAllChain(
 export function textOf(el: Element | null | undefined): string {
   return el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
-
-/**
- * Value printed after a label, as consoles print `订单编号：4987…` or `下单时间: 2026-…`. `labels` are
- * tried in order; the value ends at the next known label or at the end of the text.
- */
-export function valueAfterLabel(text: string, labels: readonly string[], valuePattern = /[^\s：:]+(?: [0-9:]{5,8})?/): string | null {
-  for (const label of labels) {
-    const at = text.indexOf(label);
-    if (at < 0) continue;
-    const rest = text.slice(at + label.length).replace(/^\s*[：:]\s*/, '');
-    const match = rest.match(new RegExp(`^(?:${valuePattern.source})`));
-    if (match && match[0]) return match[0].trim();
-  }
-  return null;
-}

@@ -1,5 +1,6 @@
 import type { OrderLensDatabase } from '../db/database';
-import { applyRollupChanges, summariseReminders } from '../db/rollup-updates';
+import { addReminderInTransaction } from '../db/record-reminder';
+import { summariseReminders } from '../db/rollup-updates';
 import { classifyStorageError } from '../db/storage-errors';
 import { orderKey } from '../model/order';
 import { buyerChatFor } from '../sites/chat-registry';
@@ -47,9 +48,7 @@ export async function remindOrder(
         template.lang,
       );
       const channel = chat?.channel ?? 'clipboard';
-      await db.reminders.add({ orderKey: key, at: now, channel, template: template.id });
-      const after = { count: before.count + 1, firstAt: before.firstAt ?? now, lastAt: now };
-      await applyRollupChanges(db, [{ before: { order: order!, reminders: before }, after: { order: order!, reminders: after } }]);
+      await addReminderInTransaction(db, { orderKey: key, at: now, channel, template: template.id }, order, before);
       return { ok: true, at: now, text, templateId: template.id, chatUrl: chat?.url, channel };
     });
   } catch (error) {

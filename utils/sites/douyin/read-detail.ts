@@ -4,12 +4,12 @@ import type { CapturedOrderInput, Item, Shipment, TrackingEvent } from '../../mo
 import { normalizeStatus } from '../../model/status-words';
 import { parseBeijingTime } from '../../model/time';
 import type { PageRead } from '../types';
-import { pick, pickAll } from './fast-query';
+import { pick, pickAll } from '../../capture/fast-query';
 import { readShopName } from './read-list';
-import { receiverRegion } from './receiver-region';
+import { receiverRegion } from '../../model/receiver-region';
 import { DETAIL, LABEL_TIME_FIELDS, STEP_TIME_FIELDS } from './selectors';
 import { site } from './site';
-import { clip, moneyOf, quantityOf } from './values';
+import { clip, moneyOf, quantityOf } from '../../capture/row-values';
 
 const LABEL_COLON = /\s*[：:]\s*$/;
 const ID_DIGITS = /\d{5,}/;

@@ -5,12 +5,12 @@ import type { OrderStatus } from '../../model/status';
 import { normalizeStatus } from '../../model/status-words';
 import { parseBeijingTime } from '../../model/time';
 import type { RowRead } from '../types';
-import { beginRead, pick, pickAll, pickCounted } from './fast-query';
-import { receiverRegion } from './receiver-region';
+import { beginRead, pick, pickAll, pickCounted } from '../../capture/fast-query';
+import { receiverRegion } from '../../model/receiver-region';
 import { KORA_STATUS_CODES, LIST } from './selectors';
 import { site } from './site';
-import { layoutsOf, Tally } from './tally';
-import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, valueAfterLabelIn } from './values';
+import { layoutsOf, Tally } from '../../capture/tally';
+import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, valueAfterLabelIn } from '../../capture/row-values';
 
 export interface ListContext {
   diag: ParseDiagnostics;

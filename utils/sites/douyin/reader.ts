@@ -3,7 +3,7 @@ import { readGenericTable } from '../../capture/generic-table';
 
 import type { PageKind } from '../../model/order';
 import type { PageRead, SiteReader } from '../types';
-import { beginRead, pickAll } from './fast-query';
+import { beginRead, pickAll } from '../../capture/fast-query';
 import { readDetail } from './read-detail';
 import { readListRows, readShopName } from './read-list';
 import { LIST } from './selectors';

@@ -2,10 +2,10 @@ import { recordSkip, type ParseDiagnostics } from '../../capture/diagnostics';
 import type { CapturedOrderInput, Item, PageKind } from '../../model/order';
 import { normalizeStatus } from '../../model/status-words';
 import { findBeijingTimes, parseOrderTimeLine } from '../../model/time';
-import { beginRead, pick, pickAll, pickCounted, queryAll } from '../douyin/fast-query';
-import { receiverRegion } from '../douyin/receiver-region';
-import { layoutsOf, Tally } from '../douyin/tally';
-import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, usable, valueAfterLabelIn } from '../douyin/values';
+import { beginRead, pick, pickAll, pickCounted, queryAll } from '../../capture/fast-query';
+import { receiverRegion } from '../../model/receiver-region';
+import { layoutsOf, Tally } from '../../capture/tally';
+import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, usable, valueAfterLabelIn } from '../../capture/row-values';
 import type { RowRead } from '../types';
 import { CARDS } from './selectors';
 import { site } from './site';
@@ -16,7 +16,7 @@ export interface ListContext {
   shop: string | undefined;
 }
 
-/** Strategy wins per field over one page read (see douyin/tally.ts), written to the diagnostics once. */
+/** Strategy wins per field over one page read (see utils/capture/tally.ts), written to the diagnostics once. */
 export interface RowTallies {
   flush(diag: ParseDiagnostics): void;
 }

@@ -2,8 +2,8 @@ import { emptyDiagnostics, type ParseDiagnostics } from '../../capture/diagnosti
 import { readGenericTable } from '../../capture/generic-table';
 import type { SelectorEntry } from '../../capture/strategy';
 import type { PageKind } from '../../model/order';
-import { beginRead, pick, pickAll } from '../douyin/fast-query';
-import { clip, textOf } from '../douyin/values';
+import { beginRead, pick, pickAll } from '../../capture/fast-query';
+import { clip, textOf } from '../../capture/row-values';
 import type { PageRead, SiteReader } from '../types';
 import { readDetail } from './read-detail';
 import { TABLE_LAYOUT } from './read-legacy-list';

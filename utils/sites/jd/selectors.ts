@@ -18,7 +18,7 @@ const chain = (...entries: [selector: string, layout: string][]): SelectorEntry[
   entries.map(([selector, layout]) => ({ selector, layout }));
 
 // Child steps of the 2024 card: `:scope > …` paths are resolved by stepping through children (cheap, see
-// douyin/fast-query.ts); the descendant entries after them keep a card readable when a wrapper is added.
+// utils/capture/fast-query.ts); the descendant entries after them keep a card readable when a wrapper is added.
 const HEADER = ':scope > .card-header';
 const BODY = ':scope > .card-body';
 

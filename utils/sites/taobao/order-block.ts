@@ -1,6 +1,6 @@
 import type { ParseDiagnostics } from '../../capture/diagnostics';
 import type { CapturedOrderInput, Item } from '../../model/order';
-import { Tally } from '../douyin/tally';
+import { Tally } from '../../capture/tally';
 import { mapCells, type Cells, type Roles } from './columns';
 import { orderState, TRADE_STATUS_WORDS } from './order-status';
 import { findHook, findHooks, hookSite, type HookMatch } from './hooks';
@@ -35,7 +35,7 @@ const BUYER_STRATEGIES = ['header buyer-nick', 'column 买家', 'masked token af
 
 /**
  * Which strategy won per field over one page read, counted in integers and written into the diagnostics
- * once (see douyin/tally.ts): the same counts as recording every field of every row.
+ * once (see utils/capture/tally.ts): the same counts as recording every field of every row.
  */
 export class BlockTallies {
   readonly orderId = new Tally('orderId', ID_STRATEGIES);

@@ -1,5 +1,5 @@
-import { recordStrategy, type ParseDiagnostics } from '../../capture/diagnostics';
-import type { SelectorEntry } from '../../capture/strategy';
+import { recordStrategy, type ParseDiagnostics } from './diagnostics';
+import type { SelectorEntry } from './strategy';
 import type { Tally } from './tally';
 
 /**

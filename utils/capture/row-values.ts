@@ -2,8 +2,8 @@
  * Small value helpers for site readers (抖店 and 京东 use them; they belong in utils/capture once that is
  * open for edits). Everything compiled once: readers must not build regexes per row.
  */
-import { type SelectorEntry } from '../../capture/strategy';
-import { parseMoneyCents } from '../../model/money';
+import { type SelectorEntry } from './strategy';
+import { parseMoneyCents } from '../model/money';
 import { queryOne } from './fast-query';
 import type { Tally } from './tally';
 
