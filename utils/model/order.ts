@@ -36,9 +36,13 @@ export const ItemSchema = z.object({
   quantity: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
   unitPriceCents: z.optional(cents),
   skuId: z.optional(text(64)),
+  /** The seller's own SKU code (商家编码, 抖店 `merchant_sku_code`, 拼多多 `out_sku_sn`) where the console gives it. */
+  skuCode: z.optional(text(64)),
 });
 
 export const PageKindSchema = z.enum(['list', 'detail', 'logistics']);
+/** Which capture source read an order: the page's DOM or the console's own JSON response. */
+export const CaptureSourceSchema = z.enum(['dom', 'api']);
 
 /** What a content script sends for one order it read on a console page. Unknown fields are left out. */
 export const CapturedOrderSchema = z.object({
@@ -63,6 +67,10 @@ export const CapturedOrderSchema = z.object({
   buyer: z.optional(text(80)),
   /** Province/city as displayed, never the street address. */
   receiverRegion: z.optional(text(80)),
+  /** The buyer's platform id as the console gives it (抖店 `user_id`, 京东 `userPin`…): the 买家ID column. */
+  buyerId: z.optional(text(64)),
+  /** Where the order came from where the console says it (抖店 `c_biz_desc`: 小店自卖, 精选联盟…). */
+  orderSource: z.optional(text(40)),
   items: z._default(z.array(ItemSchema).check(z.maxLength(100)), []),
   shipments: z._default(z.array(ShipmentSchema).check(z.maxLength(20)), []),
   afterSale: z.optional(z.boolean()),
@@ -82,6 +90,11 @@ export const StoredOrderSchema = z.extend(z.omit(CapturedOrderSchema, { sourcePa
   statusHistory: z._default(z.array(StatusChangeSchema), []),
   /** Which page kinds contributed to this order. */
   sources: z._default(z.array(PageKindSchema), []),
+  /**
+   * Fields whose stored value came from a console's JSON (exact units): a later value read from page text
+   * does not replace them (status excepted: the later observation wins). Absent on DOM-only orders.
+   */
+  apiFields: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(40))),
   firstSeenAt: epochMs,
   updatedAt: epochMs,
   /** Schema revision of this record (see utils/db/MIGRATIONS.md). */
@@ -92,6 +105,7 @@ export type TrackingEvent = z.infer<typeof TrackingEventSchema>;
 export type Shipment = z.infer<typeof ShipmentSchema>;
 export type Item = z.infer<typeof ItemSchema>;
 export type PageKind = z.infer<typeof PageKindSchema>;
+export type CaptureSource = z.infer<typeof CaptureSourceSchema>;
 export type CapturedOrder = z.infer<typeof CapturedOrderSchema>;
 export type CapturedOrderInput = z.input<typeof CapturedOrderSchema>;
 export type StoredOrder = z.infer<typeof StoredOrderSchema>;
