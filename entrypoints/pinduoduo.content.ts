@@ -1,11 +1,14 @@
 import { startCapture } from '@/utils/capture/start-capture';
+import { apiReaders } from '@/utils/sites/pinduoduo/api';
 import { reader } from '@/utils/sites/pinduoduo/reader';
 import { site } from '@/utils/sites/pinduoduo/site';
 
+// document_start: the private channel to the tap must exist before any page script runs; the DOM side
+// waits for the parsed document (see startCapture).
 export default defineContentScript({
   matches: [...site.matches],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
-    startCapture(ctx, site, reader);
+    startCapture(ctx, site, reader, apiReaders);
   },
 });

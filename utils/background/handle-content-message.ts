@@ -100,7 +100,7 @@ async function saveCapture(message: CaptureMessage, deps: HandlerDeps, tabId: nu
   if (message.orders.some((order) => order.platform !== message.platform)) return reject('platform-mismatch');
   if (message.diagnostics.platform !== message.platform) return reject('platform-mismatch');
   const now = deps.now?.() ?? Date.now();
-  const result = await upsertOrders(deps.db, message.orders, now);
+  const result = await upsertOrders(deps.db, message.orders, now, message.source);
   await recordDiagnostics(deps.db, message.diagnostics, now);
   // counted incrementally: counting a 100k-order table costs ~150 ms per page
   if (result.inserted > 0) await lastKnownOrderCountItem.setValue((await lastKnownOrderCountItem.getValue()) + result.inserted);

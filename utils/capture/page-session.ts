@@ -7,12 +7,27 @@ import { ensurePageStyle } from './page-style';
 import { ensureRowControls, isOwnNode, type KnownRowState } from './row-controls';
 import type { RowStateReply } from '../background/handle-content-message';
 import { sendToBackground } from './send-to-background';
+import { ApiOrderIndex } from './api-orders';
+import { findRowsById } from './find-rows-by-id';
 
 /** How long an order page must stay without rows before we say its layout was not recognised. */
 const LAYOUT_NOTICE_AFTER_MS = 5000;
+/** A list page showing rows while the tab never saw an order response this long: say so in parse health. */
+const NO_API_RESPONSE_AFTER_MS = 10_000;
 /** A capture the background did not confirm is sent again after 1 s, 2 s, 3 s… at most this many times. */
 const MAX_SEND_RETRIES = 5;
 const RETRY_AFTER_MS = 1000;
+
+/** A row's controls use what the DOM read, with the JSON's values where the text gave none. */
+function withApiFallback(order: CapturedOrder, fromApi: CapturedOrder | undefined): CapturedOrder {
+  if (!fromApi) return order;
+  const shown = { ...fromApi } as Record<string, unknown>;
+  for (const [field, value] of Object.entries(order)) if (value !== undefined) shown[field] = value;
+  const merged = shown as CapturedOrder;
+  if (order.shipments.length === 0) merged.shipments = fromApi.shipments;
+  if (order.items.length === 0) merged.items = fromApi.items;
+  return merged;
+}
 
 /** Our own insertions must not trigger re-reads; removals of our nodes must (the console re-rendered). */
 function isOwnMutation(record: MutationRecord): boolean {
@@ -40,6 +55,10 @@ export class PageSession {
   private stopped = false;
   private sendRetries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private mismatchTimer: ReturnType<typeof setTimeout> | undefined;
+  private unsubscribeApi: () => void = () => undefined;
+  private readonly reportedMismatches = new Set<string>();
+  private domRows = 0;
 
   constructor(
     private readonly doc: Document,
@@ -47,6 +66,7 @@ export class PageSession {
     private readonly reader: SiteReader,
     private readonly url: string,
     private readonly onUrlChanged: () => void,
+    private readonly apiOrders: ApiOrderIndex = new ApiOrderIndex(),
   ) {
     this.observer = new MutationObserver((records) => {
       if (!records.every(isOwnMutation)) this.schedule();
@@ -63,6 +83,8 @@ export class PageSession {
       },
       { signal: this.listeners.signal },
     );
+    // An order response arrived: its rows may be on screen already (controls by order id).
+    this.unsubscribeApi = this.apiOrders.subscribe(() => this.schedule());
     this.schedule();
   }
 
@@ -74,6 +96,8 @@ export class PageSession {
     clearTimeout(this.fallbackTimer);
     clearTimeout(this.noticeTimer);
     clearTimeout(this.retryTimer);
+    clearTimeout(this.mismatchTimer);
+    this.unsubscribeApi();
     hideLayoutNotice(this.doc);
   }
 
@@ -105,6 +129,7 @@ export class PageSession {
     if (!page) return;
     const fresh: CapturedOrder[] = [];
     if (page.rows.length > 0) ensurePageStyle(this.doc);
+    const visibleIds: string[] = [];
     for (const row of page.rows) {
       const parsed = CapturedOrderSchema.safeParse(row.order);
       if (!parsed.success) {
@@ -113,16 +138,21 @@ export class PageSession {
         continue;
       }
       const order = parsed.data;
-      this.orders.set(order.orderId, order);
-      ensureRowControls(row.element, order, row.controlsAnchor, this.known.get(order.orderId));
+      const shown = withApiFallback(order, this.apiOrders.get(order.orderId));
+      this.orders.set(order.orderId, shown);
+      visibleIds.push(order.orderId);
+      ensureRowControls(row.element, shown, row.controlsAnchor, this.known.get(order.orderId));
       const signature = JSON.stringify(order);
       if (this.sentSignatures.get(order.orderId) !== signature) {
         this.sentSignatures.set(order.orderId, signature);
         fresh.push(order);
       }
     }
-    this.watchForMissingLayout(page.kind, page.rows.length, page.diagnostics);
-    const visibleIds = page.rows.map((row) => String(row.order.orderId));
+    const domRows = visibleIds.length;
+    if (page.kind === 'list') visibleIds.push(...this.attachApiRows(visibleIds));
+    if (visibleIds.length > domRows) ensurePageStyle(this.doc);
+    this.watchSources(page.kind, domRows, page.diagnostics);
+    this.watchForMissingLayout(page.kind, visibleIds.length, page.diagnostics);
     this.visibleIds = visibleIds;
     if (fresh.length === 0) {
       this.refreshKnown(visibleIds);
@@ -175,6 +205,46 @@ export class PageSession {
     const known = this.known.get(orderId) ?? { hasWaybill: false, reminders: 0 };
     this.known.set(orderId, { ...known, reminders: known.reminders + 1, lastReminderAt: at });
     this.schedule();
+  }
+
+  /**
+   * Rows the DOM reader could not read but whose order the console's JSON gave: found by order id and
+   * given their controls all the same. Returns the ids attached.
+   */
+  private attachApiRows(domIds: readonly string[]): string[] {
+    if (this.apiOrders.size === 0) return [];
+    const onPage = new Set(domIds);
+    const missing = new Set<string>();
+    for (const id of this.apiOrders.onScreenCandidates()) if (!onPage.has(id)) missing.add(id);
+    const rows = findRowsById(this.doc.body ?? this.doc.documentElement, missing, onPage);
+    for (const [orderId, element] of rows) {
+      const order = this.apiOrders.get(orderId)!;
+      this.orders.set(orderId, order);
+      ensureRowControls(element, order, undefined, this.known.get(orderId));
+    }
+    return [...rows.keys()];
+  }
+
+  /** Parse health when the two sources disagree about a list: JSON orders but no DOM rows, or the reverse. */
+  private watchSources(kind: PageKind, domRows: number, diagnostics: ParseDiagnostics): void {
+    if (kind !== 'list') return;
+    const report = (reason: string) => {
+      if (this.reportedMismatches.has(reason)) return;
+      this.reportedMismatches.add(reason);
+      const note = { ...diagnostics, rowsSeen: 0, rowsParsed: 0, skipped: { [reason]: 1 }, strategies: {} };
+      void sendToBackground(this.captureMessage(kind, [], note));
+    };
+    this.domRows = domRows;
+    if (domRows === 0 && this.apiOrders.lastListSize > 0) {
+      clearTimeout(this.mismatchTimer);
+      this.mismatchTimer = setTimeout(() => {
+        if (!this.stopped && this.domRows === 0 && this.apiOrders.lastListSize > 0) report('api-orders-dom-reader-found-no-rows');
+      }, LAYOUT_NOTICE_AFTER_MS);
+    } else if (domRows > 0 && this.apiOrders.lastListAt === 0 && !this.mismatchTimer) {
+      this.mismatchTimer = setTimeout(() => {
+        if (!this.stopped && this.apiOrders.lastListAt === 0) report('dom-rows-no-api-response');
+      }, NO_API_RESPONSE_AFTER_MS);
+    }
   }
 
   private watchForMissingLayout(kind: PageKind, rows: number, diagnostics: ParseDiagnostics): void {

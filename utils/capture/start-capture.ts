@@ -1,15 +1,37 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ApiEndpointReader } from '../sites/api-types';
 import type { SiteDefinition, SiteReader } from '../sites/types';
+import { openTapChannel } from '../tap/tap-channel';
+import { ApiCapture } from './api-capture';
+import { ApiOrderIndex } from './api-orders';
 import { installControlActions } from './control-actions';
 import { PageSession } from './page-session';
 
 /**
- * Wires a console's reader into its page: a capture session per order page, restarted on every SPA route
- * change, nothing running on pages that are not order pages, everything stopped when the extension is
- * updated or disabled.
+ * Wires a console's two capture sources into its page. Runs at document_start: first the private channel
+ * to the tap (it must exist before any page script runs), whose order responses go through the endpoint
+ * readers on every page of the console; then, once the document is parsed, the DOM side: a capture
+ * session per order page, restarted on every SPA route change, nothing running on pages that are not
+ * order pages. Everything stops when the extension is updated or disabled.
  */
-export function startCapture(ctx: ContentScriptContext, site: SiteDefinition, reader: SiteReader): void {
+export function startCapture(ctx: ContentScriptContext, site: SiteDefinition, reader: SiteReader, apiReaders: readonly ApiEndpointReader[] = []): void {
+  const apiOrders = new ApiOrderIndex();
+  const apiCapture = new ApiCapture(site, apiReaders, apiOrders);
+  const channel = openTapChannel(document, (data) => apiCapture.handle(data));
+  ctx.onInvalidated(() => {
+    apiCapture.stop();
+    channel.close();
+  });
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => startDomCapture(ctx, site, reader, apiOrders), { once: true });
+  } else {
+    startDomCapture(ctx, site, reader, apiOrders);
+  }
+}
+
+function startDomCapture(ctx: ContentScriptContext, site: SiteDefinition, reader: SiteReader, apiOrders: ApiOrderIndex): void {
+  if (ctx.isInvalid) return;
   let session: PageSession | undefined;
   const begin = () => {
     session?.stop();
@@ -22,7 +44,7 @@ export function startCapture(ctx: ContentScriptContext, site: SiteDefinition, re
       return;
     }
     if (!site.detectPage(url)) return;
-    session = new PageSession(document, site, reader, url.href, begin);
+    session = new PageSession(document, site, reader, url.href, begin, apiOrders);
     session.start();
   };
   begin();

@@ -1,4 +1,4 @@
-import type { CapturedOrder, Item, PageKind, Shipment, StoredOrder, TrackingEvent } from '../model/order';
+import type { CaptureSource, CapturedOrder, Item, PageKind, Shipment, StoredOrder, TrackingEvent } from '../model/order';
 import { orderKey } from '../model/order';
 import type { OrderRecord } from './database';
 
@@ -21,16 +21,23 @@ const SCALAR_FIELDS = [
   'paymentMethod',
   'buyer',
   'receiverRegion',
+  'buyerId',
+  'orderSource',
   'afterSale',
   'dispute',
 ] as const satisfies readonly (keyof CapturedOrder & keyof StoredOrder)[];
 
+/** Fields where the later observation wins whichever source made it: the order's state moves on. */
+const LATEST_WINS: ReadonlySet<string> = new Set(['status', 'statusText']);
+
 /**
  * Merges one capture into what is stored. Rules (DESIGN.md "Model"): a later capture never erases a known
  * field with an unknown one; a status change is appended to the history with the time observed; merging
- * the same capture twice yields the same record (so the caller can skip the write).
+ * the same capture twice yields the same record (so the caller can skip the write). Between sources: a
+ * value from the console's JSON (exact units) is not replaced by one read from page text, except status,
+ * where the later observation wins; the JSON's item list replaces the one read from text.
  */
-export function mergeOrder(existing: OrderRecord | undefined, captured: CapturedOrder, now: number): OrderRecord {
+export function mergeOrder(existing: OrderRecord | undefined, captured: CapturedOrder, now: number, source: CaptureSource = 'dom'): OrderRecord {
   const merged: OrderRecord = existing
     ? { ...existing, statusHistory: [...existing.statusHistory] }
     : {
@@ -48,14 +55,24 @@ export function mergeOrder(existing: OrderRecord | undefined, captured: Captured
         rev: RECORD_REV,
       };
   const target = merged as Record<string, unknown>;
+  const apiFields = new Set(existing?.apiFields ?? []);
   for (const field of SCALAR_FIELDS) {
     const value = captured[field];
-    if (value !== undefined) target[field] = value;
+    if (value === undefined) continue;
+    if (source === 'dom' && apiFields.has(field) && !LATEST_WINS.has(field)) continue;
+    target[field] = value;
+    if (source === 'api' && !LATEST_WINS.has(field)) apiFields.add(field);
   }
   if (captured.status && existing?.status !== captured.status) {
     merged.statusHistory.push({ status: captured.status, statusText: captured.statusText, at: now });
   }
-  merged.items = mergeItems(merged.items, captured.items);
+  if (source === 'api' && captured.items.length > 0) {
+    merged.items = replaceItems(merged.items, captured.items);
+    apiFields.add('items');
+  } else if (!(source === 'dom' && apiFields.has('items') && merged.items.length > 0)) {
+    merged.items = mergeItems(merged.items, captured.items);
+  }
+  if (apiFields.size > 0) merged.apiFields = [...apiFields].sort();
   merged.shipments = mergeShipments(merged.shipments, captured.shipments);
   merged.waybillNos = merged.shipments.map((shipment) => shipment.waybillNo);
   merged.sources = mergeSources(merged.sources, captured.sourcePage);
@@ -69,6 +86,16 @@ function fill<T extends object>(known: T, incoming: T): T {
   const result = { ...known } as Record<string, unknown>;
   for (const [field, value] of Object.entries(incoming)) if (value !== undefined) result[field] = value;
   return result as T;
+}
+
+/** The JSON's items are the order's whole item list; what text reading added (e.g. a spec) fills gaps. */
+function replaceItems(known: Item[], incoming: Item[]): Item[] {
+  const identity = (item: Item) => `${item.title}\u0000${item.spec ?? ''}`;
+  const byIdentity = new Map(known.map((item) => [identity(item), item]));
+  return incoming.map((item) => {
+    const match = byIdentity.get(identity(item));
+    return match ? fill(match, item) : item;
+  });
 }
 
 /** Items are matched by title + spec; a page listing fewer items (a truncated list cell) keeps the rest. */

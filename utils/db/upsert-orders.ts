@@ -1,4 +1,4 @@
-import type { CapturedOrder } from '../model/order';
+import type { CaptureSource, CapturedOrder } from '../model/order';
 import type { OrderStatus } from '../model/status';
 import { orderKey } from '../model/order';
 import type { OrderLensDatabase, OrderRecord } from './database';
@@ -29,6 +29,7 @@ export async function upsertOrders(
   db: OrderLensDatabase,
   captured: readonly CapturedOrder[],
   now = Date.now(),
+  source: CaptureSource = 'dom',
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, statusChanges: [], changedKeys: [] };
   if (captured.length === 0) return result;
@@ -40,7 +41,7 @@ export async function upsertOrders(
       const after = new Map(before);
       for (const order of captured) {
         const key = orderKey(order.platform, order.orderId);
-        after.set(key, mergeOrder(after.get(key), order, now));
+        after.set(key, mergeOrder(after.get(key), order, now, source));
       }
       const writes: OrderRecord[] = [];
       for (const [key, record] of after) {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CapturedOrderSchema, OrderIdSchema, PageKindSchema, PlatformIdSchema } from '../model/order';
+import { CaptureSourceSchema, CapturedOrderSchema, OrderIdSchema, PageKindSchema, PlatformIdSchema } from '../model/order';
 
 /** Largest page a console shows is 200 rows; mutated test pages go to 2,000. */
 export const MAX_ORDERS_PER_MESSAGE = 2000;
@@ -23,6 +23,8 @@ export const CaptureMessageSchema = z.object({
   v: z.literal(1),
   platform: PlatformIdSchema,
   pageKind: PageKindSchema,
+  /** `dom` (read from the page) unless said otherwise; `api`: from the console's own JSON response. */
+  source: z._default(CaptureSourceSchema, 'dom'),
   orders: z.array(CapturedOrderSchema).check(z.maxLength(MAX_ORDERS_PER_MESSAGE)),
   diagnostics: ParseDiagnosticsSchema,
 });
