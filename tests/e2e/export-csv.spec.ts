@@ -8,7 +8,7 @@ import { fixtures, platforms } from './fixture-data';
 // @ts-expect-error plain ESM shared with scripts/demo.mjs
 import { readStoredOrders } from '../../scripts/lib/browser.mjs';
 
-const HEADERS = ['平台', '店铺', '订单编号', '下单时间', '付款时间', '订单状态', '原始状态', '实付金额', '支付方式', '买家', '收货地区', '商品', '商品数量', '快递公司', '运单号', '物流状态', '发货时间', '签收时间', '催付次数', '最后催付时间', '首次发现', '最后更新'];
+const HEADERS = ['平台', '店铺', '订单编号', '下单时间', '付款时间', '订单状态', '原始状态', '实付金额', '支付方式', '买家', '收货地区', '商品', '商品数量', '快递公司', '运单号', '物流状态', '发货时间', '签收时间', '催付次数', '最后催付时间', '首次发现', '最后更新', '买家ID'];
 const STATUS_ZH: Record<string, string> = { unpaid: '待付款', paid: '待发货', shipped: '已发货', delivered: '已签收', completed: '已完成', closed: '已关闭', after_sale: '售后中', refunded: '已退款' };
 const beijing = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));

@@ -64,7 +64,7 @@ function byHeader(csv: string): Record<string, string>[] {
 
 const ZH_HEADER = [
   '平台', '店铺', '订单编号', '下单时间', '付款时间', '订单状态', '原始状态', '实付金额', '支付方式', '买家', '收货地区',
-  '商品', '商品数量', '快递公司', '运单号', '物流状态', '发货时间', '签收时间', '催付次数', '最后催付时间', '首次发现', '最后更新',
+  '商品', '商品数量', '快递公司', '运单号', '物流状态', '发货时间', '签收时间', '催付次数', '最后催付时间', '首次发现', '最后更新', '买家ID',
 ];
 
 describe('buildOrdersCsv: format', () => {
@@ -89,7 +89,7 @@ describe('buildOrdersCsv: format', () => {
     expect(lines).toHaveLength(4);
     expect(lines.at(-1)).toBe('');
     expect(csv.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
-    for (const line of lines.slice(0, -1)) expect(Papa.parse<string[]>(line).data[0]).toHaveLength(22);
+    for (const line of lines.slice(0, -1)) expect(Papa.parse<string[]>(line).data[0]).toHaveLength(23);
   });
 
   it('prints one full order as specified', async () => {
@@ -142,6 +142,7 @@ describe('buildOrdersCsv: format', () => {
       最后催付时间: '2026-05-13 00:31:32',
       首次发现: '2026-05-13 00:24:32',
       最后更新: '2026-05-13 00:25:32',
+      买家ID: '',
     });
   });
 
@@ -235,7 +236,7 @@ describe('buildOrdersCsv: formula injection', () => {
     expect(csv).toContain(',"x"";=1+2",');
     const [row] = byHeader(csv);
     expect(row!['买家']).toBe(buyer);
-    expect(Object.keys(row!)).toHaveLength(22);
+    expect(Object.keys(row!)).toHaveLength(23);
   });
 
   it('neutralises every text column, including the platform name the caller supplies', async () => {
@@ -275,7 +276,7 @@ describe('buildOrdersCsv: languages and columns', () => {
     expect(header).toEqual([
       'Platform', 'Shop', 'Order No.', 'Order time', 'Paid at', 'Status', 'Original status', 'Amount paid (CNY)',
       'Payment method', 'Buyer', 'Region', 'Items', 'Quantity', 'Carrier', 'Waybill No.', 'Logistics status',
-      'Shipped at', 'Delivered at', 'Reminders', 'Last reminded at', 'First seen', 'Last updated',
+      'Shipped at', 'Delivered at', 'Reminders', 'Last reminded at', 'First seen', 'Last updated', 'Buyer ID',
     ]);
     expect(row![0]).toBe('Douyin');
     expect(row![5]).toBe('Shipped');
@@ -405,5 +406,21 @@ describe('buildOrdersCsv: chunks, progress, yielding', () => {
       onProgress: (done) => done === 1000 && controller.abort(),
     });
     await expect(pending).rejects.toThrow();
+  });
+});
+
+describe('buildOrdersCsv: 买家ID (23rd column)', () => {
+  it('exports the buyer platform id last, as text with every digit, and formula-safe', async () => {
+    const rows = byHeader(
+      await build([
+        storedOrder({ orderId: '4987654321098765431', buyerId: '3598712345678901234' }),
+        storedOrder({ orderId: '4987654321098765430', buyerId: '=cmd|x' }),
+        storedOrder({ orderId: '4987654321098765429' }),
+      ]),
+    );
+    expect(Object.keys(rows[0]!).at(-1)).toBe('买家ID');
+    expect(readIdCell(rows[0]!['买家ID']!)).toBe('3598712345678901234');
+    expect(rows[1]!['买家ID']!.startsWith('=')).toBe(false);
+    expect(rows[2]!['买家ID']).toBe('');
   });
 });

@@ -179,6 +179,8 @@ export const ORDER_COLUMNS = [
   },
   { id: 'firstSeenAt', zh: '首次发现', en: 'First seen', kind: 'datetime', value: (o) => o.firstSeenAt },
   { id: 'updatedAt', zh: '最后更新', en: 'Last updated', kind: 'datetime', value: (o) => o.updatedAt },
+  // The buyer's platform id (抖店 user_id, 京东 userPin…), from the console's JSON; kept as text (long numbers).
+  { id: 'buyerId', zh: '买家ID', en: 'Buyer ID', kind: 'id', value: (o) => o.buyerId },
 ] as const satisfies readonly OrderColumn[];
 
 export type OrderColumnId = (typeof ORDER_COLUMNS)[number]['id'];
