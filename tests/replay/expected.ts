@@ -11,6 +11,12 @@ export interface FixtureEntry {
   /** Which layout of reference/consoles.md the page reproduces. */
   layout: string;
   expected: string;
+  /**
+   * `false` for a page whose rows its own script renders from the console's JSON (`api-list.html`): the
+   * static HTML has none, so the DOM replay skips it; `<name>.expected.json` then describes the JSON
+   * (tests/e2e/api-capture.spec.ts), not a DOM read.
+   */
+  replay?: boolean;
 }
 
 /**

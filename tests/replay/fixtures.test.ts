@@ -12,7 +12,11 @@ const fixturesRoot = join(__dirname, '..', 'fixtures');
 const platforms = readdirSync(fixturesRoot).filter((name) => existsSync(join(fixturesRoot, name, 'index.json')));
 
 describe.each(platforms)('fixture replay: %s', (platform) => {
-  const entries: FixtureEntry[] = JSON.parse(readFileSync(join(fixturesRoot, platform, 'index.json'), 'utf8'));
+  // `replay: false`: a page that renders its rows from the console's JSON at run time (api-list.html); its
+  // static HTML has no rows, so it is checked end to end only (tests/e2e/api-capture.spec.ts).
+  const entries: FixtureEntry[] = (JSON.parse(readFileSync(join(fixturesRoot, platform, 'index.json'), 'utf8')) as FixtureEntry[]).filter(
+    (entry) => entry.replay !== false,
+  );
   const reader = readers[`/utils/sites/${platform}/reader.ts`]?.reader;
 
   it.each(entries.map((entry) => [entry.name, entry] as const))('%s yields exactly the expected orders', (_name, entry) => {
