@@ -19,9 +19,14 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'orderlens@orderlens.local',
+              // `world: "MAIN"` content scripts (the JSON tap) need Firefox 128 — older ones would run the tap
+              // in the isolated world, where it wraps nothing — and data_collection_permissions needs 140
+              // (the current ESR); Firefox for Android needs 142 for it.
+              strict_min_version: '140.0',
               // Firefox data-collection declaration: buyer data stays on this computer, nothing is transmitted.
               data_collection_permissions: { required: ['none'] },
             } as Record<string, unknown>,
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

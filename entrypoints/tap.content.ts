@@ -1,9 +1,5 @@
-import { site as douyin } from '@/utils/sites/douyin/site';
-import { site as jd } from '@/utils/sites/jd/site';
-import { site as kuaishou } from '@/utils/sites/kuaishou/site';
-import { site as pinduoduo } from '@/utils/sites/pinduoduo/site';
-import { site as taobao } from '@/utils/sites/taobao/site';
 import { matchTapEndpoint } from '@/utils/sites/api-endpoints';
+import { TAP_MATCHES } from '@/utils/tap/console-matches';
 import { installTap } from '@/utils/tap/install-tap';
 import { connectTapToIsolated } from '@/utils/tap/tap-channel';
 
@@ -11,7 +7,7 @@ import { connectTapToIsolated } from '@/utils/tap/tap-channel';
 // fetch/XHR and forwards the text of allow-listed order responses to the isolated content script; it
 // parses nothing and holds no site code beyond the URL allow-list (utils/sites/*/api-endpoints.ts).
 export default defineContentScript({
-  matches: [...new Set([douyin, jd, kuaishou, pinduoduo, taobao].flatMap((site) => site.matches))],
+  matches: [...TAP_MATCHES],
   world: 'MAIN',
   runAt: 'document_start',
   main() {

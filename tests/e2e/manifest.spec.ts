@@ -33,3 +33,20 @@ test('the manifest asks only for the allowed permissions and console origins', (
   // no remote code: every script the manifest names is a packaged file
   expect(JSON.stringify(manifest)).not.toMatch(/https?:\/\/(?!(dmall|fxg|mms|myseller|neworder|porder|qn|s|shop|trade-order-jdm|trade)\.)/);
 });
+
+test('the tap runs in the page world at document_start on the console origins only; the readers start with it', () => {
+  const manifest = JSON.parse(readFileSync(join(process.cwd(), '.output', 'chrome-mv3', 'manifest.json'), 'utf8'));
+  const scripts = manifest.content_scripts as { matches: string[]; js: string[]; run_at?: string; world?: string; all_frames?: boolean }[];
+  const main = scripts.filter((script) => script.world === 'MAIN');
+  expect(main).toHaveLength(1);
+  expect(main[0]!.js).toEqual(['content-scripts/tap.js']);
+  expect(main[0]!.run_at).toBe('document_start');
+  expect([...main[0]!.matches].sort()).toEqual(ALLOWED_MATCHES);
+  // the isolated side must hold its end of the private channel before any page script runs
+  for (const script of scripts) expect(script.run_at).toBe('document_start');
+  expect(scripts.some((script) => script.all_frames)).toBe(false);
+  // the tap is tiny: no zod, no parsing, no site readers
+  const tap = readFileSync(join(process.cwd(), '.output', 'chrome-mv3', 'content-scripts', 'tap.js'), 'utf8');
+  expect(tap.length).toBeLessThan(8_000);
+  expect(tap).not.toMatch(/safeParse|detectPage|JSON\.parse/);
+});
