@@ -85,3 +85,51 @@ export function expectNoPrivateData(body: unknown, read: ApiRead): void {
 
 export const FORMULA = '=HYPERLINK("http://x","点我")';
 export const MARKUP = '<img src=x onerror=alert(1)>';
+
+const ODD_VALUES: readonly unknown[] = [null, 0, -1, '', ' ', 'abc', '0', '12.5', 1e20, 1.5, {}, [], true, '9'.repeat(25), MARKUP, FORMULA, '1700000000', -1e12];
+
+/** A deterministic pseudo-random generator (tests must repeat). */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** The body with about `rate` of its values (at any depth) replaced by values of other types. */
+export function mutate(body: unknown, seed: number, rate = 0.15): unknown {
+  const next = rng(seed);
+  const walk = (value: unknown): unknown => {
+    if (next() < rate) return ODD_VALUES[Math.floor(next() * ODD_VALUES.length)];
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    return value;
+  };
+  return walk(body);
+}
+
+/** Runs a reader on many mutated copies: it never throws, and whatever it returns as orders is valid. */
+export function expectSurvivesMutations(reader: ApiEndpointReader, body: unknown, runs = 300): void {
+  for (let seed = 1; seed <= runs; seed++) {
+    const mutated = mutate(body, seed, seed % 3 === 0 ? 0.4 : 0.1);
+    let read: ApiRead | undefined;
+    expect(() => {
+      read = readBody(reader, mutated);
+    }, `seed ${seed}`).not.toThrow();
+    if (read!.kind === 'orders') {
+      for (const order of read!.orders) expect(CapturedOrderSchema.safeParse(order).success, `seed ${seed} ${order.orderId}`).toBe(true);
+    } else expect(typeof read!.reason).toBe('string');
+  }
+}
+
+/** Rows copied from a fixture's rows, with a distinct id each. */
+export function manyRows<T>(rows: readonly T[], count: number, withId: (row: T, i: number) => T): T[] {
+  return Array.from({ length: count }, (_, i) => withId(clone(rows[i % rows.length]!), i));
+}
+
+export function timed<T>(run: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - started };
+}
