@@ -156,6 +156,16 @@ const ZH = {
   diagField: '字段',
   diagStrategy: '命中策略',
   rejectedMessages: '已拒绝的消息：{list}',
+  diagSourceDom: '页面读取',
+  diagSourceApi: '接口数据',
+  diagApiSummary: '响应 {pages} · 行 {seen} · 订单 {parsed} · 最近 {at}',
+  diagApiOrdersNoDomRows: '接口返回了订单，但页面读取没有找到订单行：页面布局可能已改版（订单仍按接口数据保存）。',
+  diagDomRowsNoApi: '页面显示了订单，但没有收到后台的订单接口数据：接口可能已改版（订单仍按页面读取保存）。',
+  diagApiErrors: '接口返回错误 {n} 次（签名失败、频率限制等），这些响应未保存任何数据。',
+  diagApiUnknownShape: '接口数据格式无法识别 {n} 次：后台接口可能已改版。',
+  orderSourceHeading: '订单来源',
+  orderSourceUnknown: '未注明',
+  orderSourceNote: '按后台订单数据注明的来源（如小店自卖、精选联盟）统计下单数。',
 } as const;
 
 export type StringKey = keyof typeof ZH;
@@ -312,6 +322,16 @@ const EN: Record<StringKey, string> = {
   diagField: 'Field',
   diagStrategy: 'Strategies',
   rejectedMessages: 'Rejected messages: {list}',
+  diagSourceDom: 'Read from the page',
+  diagSourceApi: 'Console JSON',
+  diagApiSummary: 'Responses {pages} · rows {seen} · orders {parsed} · last {at}',
+  diagApiOrdersNoDomRows: 'The console’s JSON had orders but the page reader found no order rows: the page layout may have changed (orders are still saved from the JSON).',
+  diagDomRowsNoApi: 'The page showed orders but no order JSON from the console arrived: its API may have changed (orders are still saved from the page).',
+  diagApiErrors: 'The API answered with an error {n} times (signature, rate limit…); nothing was saved from those responses.',
+  diagApiUnknownShape: 'Unrecognised API answer {n} times: the console’s API may have changed.',
+  orderSourceHeading: 'Order source',
+  orderSourceUnknown: 'Not stated',
+  orderSourceNote: 'Orders by the source the console’s order data states (e.g. own shop, affiliate).',
 };
 
 const EXCEPTION_LABEL_EN: Record<ExceptionKind, string> = {

@@ -73,6 +73,18 @@ export function useProvinces(selection: Selection) {
   }, [db, ...selectionDeps(selection)]);
 }
 
+/** Orders by where the console says they came from (抖店 c_biz_desc: 小店自卖, 精选联盟…), known ones only. */
+export function useOrderSources(selection: Selection) {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    const tally = await tallyOrders(db, queryOf(selection), (order) => order.orderSource ?? '', PROVINCE_SAMPLE);
+    const unknown = tally.counts.get('') ?? 0;
+    tally.counts.delete('');
+    const sources = [...tally.counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'));
+    return { sources, unknown, capped: tally.capped };
+  }, [db, ...selectionDeps(selection)]);
+}
+
 export interface PlatformRow {
   platform: string;
   kpis: Kpis;

@@ -10,6 +10,7 @@ import {
   useOverviewTrend,
   usePlatformComparison,
   useProvinces,
+  useOrderSources,
   useRecentOrders,
   useStatusBreakdown,
 } from '@/components/dashboard/use-overview';
@@ -101,6 +102,20 @@ function ProvinceSection({ selection }: { selection: Selection }) {
   );
 }
 
+/** 订单来源: only shown once some console told where its orders came from (抖店's JSON does). */
+function OrderSourceSection({ selection }: { selection: Selection }) {
+  const sources = useOrderSources(selection);
+  if (sources.status !== 'ready' || sources.value.sources.length === 0) return null;
+  const bars = sources.value.sources.map(([source, value]) => ({ key: source, label: source, value }));
+  if (sources.value.unknown > 0) bars.push({ key: '', label: s('orderSourceUnknown'), value: sources.value.unknown });
+  return (
+    <section className="panel" data-panel="order-sources">
+      <BarList kind="order-sources" title={s('orderSourceHeading')} bars={bars} />
+      <p className="note">{s('orderSourceNote')}</p>
+    </section>
+  );
+}
+
 function PlatformSection({ selection }: { selection: Selection }) {
   const rows = usePlatformComparison(selection);
   if (rows.status !== 'ready') return null;
@@ -181,6 +196,7 @@ export function OverviewView({ selection, onSelection }: { selection: Selection;
         <StatusSection selection={selection} />
         <ProvinceSection selection={selection} />
       </div>
+      <OrderSourceSection selection={selection} />
       <PlatformSection selection={selection} />
       <RecentSection />
     </section>

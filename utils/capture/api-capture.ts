@@ -4,13 +4,10 @@ import { matchTapEndpoint } from '../sites/api-endpoints';
 import type { ApiEndpointReader, ApiRead } from '../sites/api-types';
 import type { SiteDefinition } from '../sites/types';
 import type { ApiOrderIndex } from './api-orders';
-import { emptyDiagnostics, recordSkip, type ParseDiagnostics } from './diagnostics';
+import { API_DIAGNOSTICS_KIND, emptyDiagnostics, recordSkip, type ParseDiagnostics } from './diagnostics';
 import { parseConsoleJson } from './parse-console-json';
 import { sendToBackground } from './send-to-background';
 import { TapRecordSchema, type TapRecordInput } from './tap-record-schema';
-
-/** Parse health of API responses is kept under this page kind, one record per endpoint. */
-export const API_DIAGNOSTICS_KIND = 'api';
 
 const MAX_SEND_RETRIES = 5;
 const RETRY_AFTER_MS = 1000;

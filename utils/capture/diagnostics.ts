@@ -27,3 +27,6 @@ export function recordStrategy(diag: ParseDiagnostics, field: string, strategy: 
 export function recordSkip(diag: ParseDiagnostics, reason: string): void {
   diag.skipped[reason] = (diag.skipped[reason] ?? 0) + 1;
 }
+
+/** Parse health of the consoles' JSON responses is kept under this page kind, one record per endpoint. */
+export const API_DIAGNOSTICS_KIND = 'api';
