@@ -173,7 +173,7 @@ describe('douyin searchlist reader', () => {
     expect(order.buyer).toBe(`${FORMULA}王**`);
     expect(order.orderSource).toBe(MARKUP);
     expect(order.receiverRegion).toBe(`${FORMULA}${MARKUP}`);
-    expect(order.items[0]).toMatchObject({ title: `${FORMULA}${MARKUP}`, spec: `${MARKUP}：${FORMULA}`, skuCode: FORMULA });
+    expect(order.items![0]).toMatchObject({ title: `${FORMULA}${MARKUP}`, spec: `${MARKUP}：${FORMULA}`, skuCode: FORMULA });
     expect(order.shipments![0]!.carrierName).toBe('<b>顺丰</b>');
   });
 
@@ -184,8 +184,8 @@ describe('douyin searchlist reader', () => {
     row.order_status_info.order_status_text = '待'.repeat(100);
     row.c_biz_desc = '联'.repeat(100);
     const order = ordersOf(readBody(list, withRows([row]))).orders[0]!;
-    expect(order.items[0]!.title).toHaveLength(300);
-    expect(order.items[0]!.spec).toHaveLength(200);
+    expect(order.items![0]!.title).toHaveLength(300);
+    expect(order.items![0]!.spec).toHaveLength(200);
     expect(order.statusText).toHaveLength(60);
     expect(order.orderSource).toHaveLength(40);
   });

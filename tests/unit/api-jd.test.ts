@@ -137,7 +137,7 @@ describe('jd queryOrderPage reader', () => {
     const order = ordersOf(readBody(page, withRows([row]))).orders[0]!;
     expect(order).toMatchObject({ statusText: FORMULA, buyerId: MARKUP, receiverRegion: `${MARKUP}${FORMULA}` });
     expect(order.status).toBeUndefined();
-    expect(order.items[0]).toMatchObject({ title: `${MARKUP}${FORMULA}`, skuCode: `-${FORMULA}` });
+    expect(order.items![0]).toMatchObject({ title: `${MARKUP}${FORMULA}`, skuCode: `-${FORMULA}` });
   });
 
   it('never copies the consignee, phones, address or the seller remark', () => {
