@@ -190,6 +190,25 @@ describe('douyin searchlist reader', () => {
     expect(order.orderSource).toHaveLength(40);
   });
 
+  // (A single string of ~5M+ characters makes parseConsoleJson's string-token regex overflow: the body then
+  // reads as not-json, see parse-console-json.test.ts. 2M characters in one field still parse.)
+  it('a 2M-character text field is clipped, the order kept', () => {
+    const row = clone(page0().data[0]!);
+    row.product_item[0].product_name = `${MARKUP}${'大'.repeat(2_000_000)}`;
+    const text = JSON.stringify(withRows([row]));
+    expect(text.length).toBeGreaterThan(2_000_000);
+    const { value, ms } = timed(() => readText(list, text));
+    const order = ordersOf(value).orders[0]!;
+    expect(order.items![0]!.title).toBe(`${MARKUP}${'大'.repeat(300 - MARKUP.length)}`);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('a user_id of 0 is no buyer id', () => {
+    const row = clone(page0().data[0]!);
+    row.user_id = 0;
+    expect(ordersOf(readBody(list, withRows([row]))).orders[0]!.buyerId).toBeUndefined();
+  });
+
   it('keeps 19-digit ids written as bare JSON numbers exactly', () => {
     const text = fixtureText('douyin', 'searchlist-all-p0.json').replace(/"shop_order_id": "(\d{19})"/g, '"shop_order_id": $1');
     expect(text).toContain('"shop_order_id": 4937120546881022601,');

@@ -72,6 +72,13 @@ describe('kuaishou order query reader', () => {
     expect(order.statusText).toBeUndefined();
   });
 
+  it('keeps oids past 2^53 written as bare JSON numbers exactly', () => {
+    const text = fixtureText('kuaishou', FILE).replace(/"oid": 24183000123456(\d\d)/g, '"oid": 92233720368547758$1');
+    expect(text).toContain('"oid": 9223372036854775801,');
+    const read = ordersOf(readText(query, text));
+    expect(read.orders.map((o) => o.orderId)).toEqual(Array.from({ length: 8 }, (_, i) => `92233720368547758${String(i + 1).padStart(2, '0')}`));
+  });
+
   it('skips rows it cannot map, with a counted reason', () => {
     const [a, b] = p1().data.orderList;
     const unsafe = clone(a!);

@@ -52,10 +52,11 @@ export function text(value: Scalar, max: number): string | undefined {
   return s ? s.slice(0, max).trimEnd() : undefined;
 }
 
-/** An id that is not the order id (sku, buyer): a number must be exact to count. */
+/** An id that is not the order id (sku, buyer): a number must be exact to count; 0 means none. */
 export function idText(value: Scalar, max = 64): string | undefined {
   if (typeof value === 'number' && !Number.isSafeInteger(value)) return undefined;
-  return text(value, max);
+  const id = text(value, max);
+  return id === '0' ? undefined : id;
 }
 
 export type OrderIdRead = { id: string } | { skip: 'no-order-id' | 'unsafe-id' | 'bad-order-id' };
