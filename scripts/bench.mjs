@@ -5,7 +5,7 @@
 //
 //   --no-build        use the existing .output/chrome-mv3 instead of running `wxt build`
 //   --orders=N        size of the stored history (default 100000)
-//   --only=a,b        run some sections only: size, console, extension
+//   --only=a,b        run some sections only: size, console, tap, extension
 //   --strict          exit with status 1 when a budget does not hold or a measurement could not be made
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -15,13 +15,14 @@ import { ROOT } from './lib/browser.mjs';
 import { measureContentScripts } from './bench/content-size.mjs';
 import { runConsoleSection } from './bench/console-section.mjs';
 import { runExtensionSection } from './bench/extension-section.mjs';
+import { runTapSection } from './bench/tap-section.mjs';
 import { buildResults, printTable } from './bench/report.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const orders = Number(option('orders') ?? 100_000);
-const only = new Set((option('only') ?? 'size,console,extension').split(','));
+const only = new Set((option('only') ?? 'size,console,tap,extension').split(','));
 const log = (line) => console.log(line);
 
 function build() {
@@ -57,6 +58,9 @@ async function main() {
   sections.contentScripts = await run('size', 'Content-script sizes', async () => measureContentScripts());
   sections.console = await run('console', 'Reading 500-row pages and adding row controls to 1,000 rows (fixture consoles at their real URLs)', () =>
     runConsoleSection({ log }),
+  );
+  sections.tap = await run('tap', 'The JSON tap: the page’s own request-to-handler time with and without the extension; capture cost per 100 orders', () =>
+    runTapSection({ log }),
   );
   sections.extension = await run('extension', `Database, popup and export with ${orders.toLocaleString('en')} stored orders (extension origin)`, () =>
     runExtensionSection({ log, orders }),

@@ -15,6 +15,8 @@ const METHODS = {
     'popup.html opened as a tab of the extension (chrome-extension://<id>/popup.html) with the history stored and lastKnownOrderCount set as the background leaves it. In-page timing from navigation start (performance.timeOrigin): a MutationObserver installed before the page scripts sees the first [data-kpi][data-value] tile, then requestAnimationFrame → setTimeout(0) marks the end of the frame that paints it. Median of 7 opens after 1 warm-up. details.database.popup.withoutVanishCheckMs: the same with lastKnownOrderCount 0 (DatabaseGate then skips its orders.count()), 3 opens, to show what that check costs.',
   export:
     'The product export path minus the download: exportKeys + reminders + buildOrdersCsv over orderChunks (Dexie bulkGet in chunks of 2,000) + one Blob, vs one raw IDB getAll + Papa.unparse of the same 22 columns straight from the records + one Blob. Median of 3 interleaved runs (no separate warm-up: one run is 100k rows, the JIT is warm within its first chunks).',
+  tap:
+    'A page at the 抖店 list URL requests /api/order/searchlist answering a 500-order body (the fixture body grown by cloning rows with fresh ids) and times request → its own handler having the parsed body: fetch + json(), and XHR + JSON.parse(responseText). With the built extension (tap + content script + background capture) vs a context without it; 300 ms between samples (a console fetches a page, then the seller reads it), batches interleaved, median of 40 samples each after 3 warm-ups. capture_ms_per_100_orders: in a plain page, parseConsoleJson + the endpoint reader + CapturedOrderSchema of every order, per console on its fixture body grown to 500 rows; median of 15 after 3 warm-ups.',
   contentScripts:
     'gzip (node zlib, default level) of each .output/chrome-mv3/content-scripts/*.js; heavy libraries detected by strings that survive minification.',
 };
@@ -120,6 +122,20 @@ export function buildResults(sections, environment) {
       export: ext.export,
       page_errors: ext.pageErrors,
     };
+  }
+
+  const tap = sections.tap;
+  if (tap) {
+    for (const kind of ['fetch', 'xhr']) {
+      const entry = tap.tap[kind];
+      if (!entry) continue;
+      results[`tap_${kind}_500_orders_ms`] = round(entry.withMs, 2);
+      results[`tap_${kind}_500_orders_baseline_ms`] = round(entry.withoutMs, 2);
+      results[`tap_${kind}_ratio`] = round(entry.ratio);
+      add(`tap ${kind} 500-order response → page handler`, entry.withMs, entry.withoutMs, entry.ratio, '≤ 1.1× without the extension', entry.ratio <= 1.1, tap.tap.pageErrors?.length ? `page errors: ${tap.tap.pageErrors.length}` : undefined);
+    }
+    results.capture_ms_per_100_orders = Object.fromEntries(Object.entries(tap.capture).map(([platform, entry]) => [platform, round(entry.msPer100, 3)]));
+    details.tap = tap;
   }
 
   if (sections.contentScripts) {

@@ -4,7 +4,7 @@ import { TAP_MAX_BODY_CHARS, type TapRecord } from './tap-record';
 export interface TapOptions {
   /** Allow-list: the endpoint id of a URL, or null. Must not throw (it is guarded anyway). */
   match(url: string): string | null;
-  /** Receives each allow-listed body, always in a task of its own, after the page's handlers ran. */
+  /** Receives each allow-listed body, always in a task of its own, once the page is idle. */
   forward(record: TapRecord): void;
 }
 
@@ -25,16 +25,21 @@ export function installTap(win: TapWindow, options: TapOptions): void {
   const marked = win as unknown as Record<symbol, boolean>;
   if (marked[INSTALLED]) return; // a second injection (extension reload) must not wrap twice
   Object.defineProperty(win, INSTALLED, { value: true });
-  // Decoding and posting happen in a task of their own, after the page's handlers for the response ran.
+  // Reading the clone, decoding and posting (and the isolated side's parsing, which runs on the same
+  // thread right after) wait until the page is idle: its own handlers and rendering come first.
+  const whenIdle = (run: () => void) => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 1000 });
+    else win.setTimeout(run, 50);
+  };
   const forwardLater: Deliver = (produce) => {
-    win.setTimeout(() => {
+    whenIdle(() => {
       Promise.resolve()
         .then(produce)
         .then((record) => {
           if (record && record.text.length <= TAP_MAX_BODY_CHARS) options.forward(record);
         })
         .catch(() => undefined); // undecodable body, or the channel is gone (extension reloaded)
-    }, 0);
+    });
   };
   const match = (url: string | null | undefined): string | null => {
     if (!url) return null;
