@@ -53,6 +53,8 @@ function printSummary(orders, kpiTiles) {
         .join(' ')}`,
     );
   }
+  const fromJson = orders.filter((order) => order.apiFields?.length);
+  console.log(`  其中 ${fromJson.length} 单来自后台自己的订单接口数据（被动读取），${orders.length - fromJson.length} 单只来自页面读取`);
   const paid = orders.filter((order) => order.status && !['unpaid', 'closed'].includes(order.status) && order.amountCents !== undefined);
   const gmv = paid.reduce((sum, order) => sum + order.amountCents, 0);
   console.log(`  合计 ${orders.length} 单；已付款 ${paid.length} 单，GMV ¥${yuan(gmv)}，客单价 ¥${paid.length ? yuan(Math.round(gmv / paid.length)) : '0.00'}`);
@@ -108,6 +110,17 @@ async function main() {
         await page.screenshot({ path: join(outDir, `${platform}-track-panel.png`) });
       }
     }
+    if (headless) await page.close();
+  }
+  // The JSON-driven console pages: the page's own script fetches its orders from the console's endpoint;
+  // the tap reads those responses as the page receives them (including rows the page never renders).
+  for (const fixture of fixtures.filter((entry) => entry.name === 'api-list')) {
+    const page = await context.newPage();
+    await page.goto(fixture.url);
+    await page.locator('[data-orderlens-row]').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await settle(page, 1200);
+    await page.screenshot({ path: join(outDir, `${fixture.platform}-api-list.png`), fullPage: false });
+    console.log(`  ${fixture.platform}: ${fixture.url} (JSON-driven) → ${await page.locator('[data-orderlens-row]').count()} rows marked`);
     if (headless) await page.close();
   }
   const popup = await context.newPage();
