@@ -21,7 +21,9 @@ export const TaobaoSubOrder = z.object({
 export const TaobaoMainOrder = z.object({
   id: scalar,
   orderInfo: opt(z.object({ id: scalar, createTime: scalar })),
-  buyer: opt(z.object({ nick: scalar })),
+  buyer: opt(z.object({ nick: scalar, id: scalar })),
+  // Only the address is declared, and only its province/city is kept (never the street, name or phone).
+  consignee: opt(z.object({ address: scalar })),
   payInfo: opt(z.object({ actualFee: scalar })),
   statusInfo: opt(z.object({ text: scalar })),
   subOrders: optList(TaobaoSubOrder),

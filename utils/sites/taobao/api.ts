@@ -2,6 +2,7 @@ import type { CapturedOrderInput, Item } from '../../model/order';
 import type { ApiEndpointReader } from '../api-types';
 import { arrayAt, isRecord, itemOf, orderIdOf, readRows, safeReader, setTimes, specOf, statusOf, text, totalOf, yuanOf, type RowResult } from '../api-read';
 import { normalizeStatus } from '../../model/status-words';
+import { receiverRegion } from '../../model/receiver-region';
 import { TaobaoMainOrder } from './api-schema';
 import { site } from './site';
 
@@ -33,6 +34,12 @@ export function mapTaobaoOrder(raw: unknown): RowResult {
   // The 会员名 is how 千牛 names the buyer (masked on privacy-protected orders, e.g. `牛**`).
   const buyer = text(row.buyer?.nick, 80);
   if (buyer) order.buyer = buyer;
+  // The buyer's numeric 淘宝 id, where the list gives one: the 买家ID column. Zero means none.
+  const buyerId = text(row.buyer?.id, 64);
+  if (buyerId && /^[1-9]\d*$/.test(buyerId)) order.buyerId = buyerId;
+  const address = text(row.consignee?.address, 300);
+  const region = address ? receiverRegion(address) : null;
+  if (region) order.receiverRegion = region;
 
   const items: Item[] = [];
   let afterSale = status === 'after_sale';
