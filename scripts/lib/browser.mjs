@@ -46,8 +46,22 @@ export async function launchWithExtension({ headless = true, extensionPath = EXT
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [...CHROMIUM_FLAGS, `--lang=${locale}`, `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`],
   });
-  let [worker] = context.serviceWorkers();
-  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  // Listen before looking: a worker that registers between the two would otherwise never be seen (a test
+  // that timed out here on a loaded machine). Looked up again each second in case the event was missed.
+  const worker = await new Promise((resolve, reject) => {
+    const found = () => context.serviceWorkers().find((candidate) => candidate.url().startsWith('chrome-extension://'));
+    const done = (value) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      context.off('serviceworker', onWorker);
+      value ? resolve(value) : reject(new Error('the extension service worker did not start within 60 s'));
+    };
+    const onWorker = () => found() && done(found());
+    context.on('serviceworker', onWorker);
+    const poll = setInterval(onWorker, 1000);
+    const timer = setTimeout(() => done(found()), 60_000);
+    onWorker();
+  });
   const extensionId = new URL(worker.url()).host;
   const close = async () => {
     await context.close().catch(() => undefined);
