@@ -23,18 +23,9 @@ import {
   type RowResult,
 } from '../api-read';
 import { DouyinEnvelope, DouyinOrder } from './api-schema';
+import { DOUYIN_STATUS_CODES } from './status-codes';
 import { site } from './site';
 
-// order_status codes (consoles.md §1.2, UNVERIFIED but consistent with the list's data-kora_order_status).
-const STATUS_CODES: Readonly<Record<string, OrderStatus>> = {
-  '1': 'unpaid',
-  '2': 'paid',
-  '105': 'paid',
-  '101': 'shipped',
-  '3': 'shipped',
-  '4': 'closed',
-  '5': 'completed',
-};
 
 type Envelope = { ok: true; data: unknown; total: number | undefined } | { ok: false; read: ApiRead };
 
@@ -59,7 +50,7 @@ export function mapDouyinOrder(raw: unknown, sourcePage: 'list' | 'detail'): Row
 
   const order: CapturedOrderInput = { platform: site.platform, orderId: id.id, sourcePage };
   const statusText = text(row.order_status_info?.order_status_text, 60);
-  const status = statusOf(statusText, row.order_status, STATUS_CODES);
+  const status = statusOf(statusText, row.order_status, DOUYIN_STATUS_CODES);
   if (status) order.status = status;
   if (statusText) order.statusText = statusText;
   if (!setTimes(order, { createdAt: row.create_time, paidAt: row.pay_time, shippedAt: row.logistics_time })) return 'bad-time';

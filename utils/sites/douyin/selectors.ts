@@ -94,16 +94,8 @@ export const LIST = {
   ),
 } as const;
 
-/** `data-kora_order_status` codes (consoles.md §1.2: 4 = closed is seen; the rest follow the open-platform numbering). */
-export const KORA_STATUS_CODES: Readonly<Record<string, 'unpaid' | 'paid' | 'shipped' | 'completed' | 'closed'>> = {
-  '1': 'unpaid',
-  '2': 'paid',
-  '105': 'paid',
-  '101': 'shipped',
-  '3': 'shipped',
-  '4': 'closed',
-  '5': 'completed',
-};
+/** `data-kora_order_status` codes: the same numbering as the JSON's order_status. */
+export { DOUYIN_STATUS_CODES as KORA_STATUS_CODES } from './status-codes';
 
 /** Labels the row header prints before its values. */
 export const ORDER_ID_LABELS = ['订单编号', '订单号'] as const;
