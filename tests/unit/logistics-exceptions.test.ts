@@ -34,3 +34,49 @@ describe('logistics exception rules', () => {
     expect(logisticsException(record({ status: 'unpaid' }), NOW)).toBeNull();
   });
 });
+
+describe('logistics exceptions: every status × newest event', () => {
+  const OLD = bj('2026-05-10T09:00:00'); // 99 h before NOW: past the 48 h threshold
+  const FRESH = bj('2026-05-14T09:00:00');
+  const EVENTS = {
+    none: [],
+    'fresh transit': [{ at: FRESH, text: '运输中，到达杭州转运中心' }],
+    'stale transit': [{ at: OLD, text: '运输中，到达杭州转运中心' }],
+    'stale signed': [{ at: OLD - 3_600_000, text: '派送中' }, { at: OLD, text: '已签收，签收人：本人' }],
+    'stale station pickup': [{ at: OLD, text: '您的快件已被菜鸟驿站代收，请及时取件' }],
+    'stale 妥投': [{ at: OLD, text: '已妥投' }],
+    'stale 待签收': [{ at: OLD, text: '派件中，待签收' }],
+    failed: [{ at: FRESH, text: '派送失败，收件人电话无人接听' }],
+    returned: [{ at: FRESH, text: '快件已退回，返回寄件人' }],
+  } as const;
+  // What a shipped order (shipped 4 days ago) is, per newest event; every other status is never an exception.
+  const SHIPPED: Record<keyof typeof EVENTS, string | null> = {
+    none: 'stalled',
+    'fresh transit': null,
+    'stale transit': 'stalled',
+    'stale signed': null,
+    'stale station pickup': null,
+    'stale 妥投': null,
+    'stale 待签收': 'stalled',
+    failed: 'delivery_failed',
+    returned: 'returned',
+  };
+  const STATUSES = ['unpaid', 'paid', 'shipped', 'delivered', 'completed', 'closed', 'after_sale', 'refunded'] as const;
+  for (const status of STATUSES) {
+    for (const [name, events] of Object.entries(EVENTS) as [keyof typeof EVENTS, (typeof EVENTS)[keyof typeof EVENTS]][]) {
+      it(`${status} with ${name}`, () => {
+        const order = record({ status, shippedAt: OLD, shipments: [{ waybillNo: 'YT2345678901234', events: [...events] }] });
+        expect(logisticsException(order, NOW)).toBe(status === 'shipped' ? SHIPPED[name] : null);
+      });
+    }
+  }
+
+  it('a shipped order with two parcels: one signed, one stalled → stalled; both signed → none', () => {
+    const signed = { waybillNo: 'YT2345678901234', events: [{ at: OLD, text: '已签收' }] };
+    const stalled = { waybillNo: 'SF1234567890123', events: [{ at: OLD, text: '运输中' }] };
+    const fresh = { waybillNo: 'SF1234567890123', events: [{ at: FRESH, text: '运输中' }] };
+    expect(logisticsException(record({ status: 'shipped', shipments: [signed, stalled] }), NOW)).toBe('stalled');
+    expect(logisticsException(record({ status: 'shipped', shipments: [signed, fresh] }), NOW)).toBeNull();
+    expect(logisticsException(record({ status: 'shipped', shipments: [signed, { ...signed, waybillNo: 'SF1234567890123' }] }), NOW)).toBeNull();
+  });
+});
