@@ -1,20 +1,28 @@
-const NOTICE_TEXT =
-  'OrderLens：此页面应有订单列表，但未识别到任何订单（控制台页面布局可能已更新）。请在仪表盘「解析健康」中查看。';
+import { ensurePageStyle } from './page-style';
 
-/** A visible, dismissible in-page notice that the console's layout was not recognised. */
+/**
+ * A visible, dismissible in-page notice that OrderLens found no order rows on an order page: in the
+ * seller's words (后台, not 控制台), what it means and what to do. Styled on its own: on such a page no row
+ * was found, so nothing else has added OrderLens' stylesheet yet.
+ */
 export function showLayoutNotice(doc: Document, platformName: string): void {
   if (doc.querySelector('[data-orderlens="notice"]')) return;
+  ensurePageStyle(doc);
   const notice = doc.createElement('div');
   notice.setAttribute('data-orderlens', 'notice');
   notice.setAttribute('role', 'status');
-  notice.textContent = `${NOTICE_TEXT}（${platformName}）`;
+  const title = doc.createElement('strong');
+  title.textContent = `OrderLens 没有在这个${platformName}后台页面上找到订单`;
+  const what = doc.createElement('p');
+  what.textContent = '可能是后台页面改版了。已经记录的订单不受影响；后台自己加载的订单数据仍会照常记录。';
+  const todo = doc.createElement('p');
+  todo.textContent = '请刷新页面再试；仍然出现此提示时，打开 OrderLens 仪表盘的「解析健康」查看详情。';
   const close = doc.createElement('button');
   close.type = 'button';
   close.textContent = '×';
-  close.setAttribute('aria-label', '关闭');
-  close.style.cssText = 'all:unset;cursor:pointer;margin-left:8px;font-weight:bold';
+  close.setAttribute('aria-label', '关闭提示');
   close.addEventListener('click', () => notice.remove());
-  notice.append(close);
+  notice.append(close, title, what, todo);
   (doc.body ?? doc.documentElement).append(notice);
 }
 
