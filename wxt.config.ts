@@ -13,7 +13,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage'],
-    action: { default_title: '__MSG_extName__' },
+    // public/icon/<size>.png become the manifest's icons (WXT); the toolbar button uses the same files.
+    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -50,3 +50,17 @@ test('the tap runs in the page world at document_start on the console origins on
   expect(tap.length).toBeLessThan(8_000);
   expect(tap).not.toMatch(/safeParse|detectPage|JSON\.parse/);
 });
+
+test('icons for the toolbar, the extensions page and the store: 16, 32, 48 and 128 px files that exist', () => {
+  const root = join(process.cwd(), '.output', 'chrome-mv3');
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  for (const icons of [manifest.icons, manifest.action.default_icon]) {
+    expect(Object.keys(icons).sort()).toEqual(['128', '16', '32', '48']);
+    for (const [size, file] of Object.entries(icons as Record<string, string>)) {
+      const png = readFileSync(join(root, file));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      // width and height from the IHDR chunk
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+    }
+  }
+});
