@@ -7,7 +7,25 @@ import { API_DIAGNOSTICS_KIND } from '@/utils/capture/diagnostics';
 import { rejectedMessagesItem } from '@/utils/background/settings-items';
 import type { DiagnosticsRecord } from '@/utils/db/database';
 import { formatBeijing } from '@/utils/model/time';
+import { consoleVerdict, type ConsoleVerdict } from '@/components/dashboard/parse-verdict';
 import { ViewHeading } from './ViewHeading';
+
+const VERDICT_TEXT = { ok: ['verdictOk', 'verdictOkHelp'], partial: ['verdictPartial', 'verdictPartialHelp'], broken: ['verdictBroken', 'verdictBrokenHelp'] } as const;
+
+function VerdictLine({ verdict }: { verdict: ConsoleVerdict }) {
+  const [label, help] = VERDICT_TEXT[verdict.verdict];
+  const where = s(`pageKind_${verdict.last.pageKind}` as 'pageKind_list') || verdict.last.pageKind;
+  return (
+    <div className={`verdict verdict-${verdict.verdict}`} data-diagnostics-verdict={verdict.verdict}>
+      <p>
+        <strong>{s(label)}</strong> · {s('verdictLast', { where, at: formatBeijing(verdict.last.lastAt) })}
+      </p>
+      <p>{s(help)}</p>
+      {verdict.missing.length > 0 && <p>{s('verdictMissing', { list: verdict.missing.join('、') })}</p>}
+      {verdict.skipped.length > 0 && <p>{s('verdictSkipped', { list: verdict.skipped.map(([reason, count]) => `${reason} ×${count}`).join('，') })}</p>}
+    </div>
+  );
+}
 
 function describeCounts(counts: Record<string, number>): string {
   return Object.entries(counts)
@@ -86,21 +104,28 @@ export function ParseHealthView() {
     <section className="parse-health" data-view="parse-health" aria-labelledby="view-heading">
       <ViewHeading label={s('parseHealthHeading')} />
       {records.status === 'ready' && records.value.length === 0 && <p className="empty">{s('noDiagnostics')}</p>}
-      {[...byPlatform].map(([platform, list]) => (
-        <section key={platform} data-diagnostics-platform={platform}>
-          <h3>{platformName(platform, lang)}</h3>
-          {sourceNotes(list).map((note) => (
-            <p key={note} className="notice" data-diagnostics-note>
-              {note}
-            </p>
-          ))}
-          {list
-            .sort((a, b) => Number(a.pageKind === API_DIAGNOSTICS_KIND) - Number(b.pageKind === API_DIAGNOSTICS_KIND) || a.key.localeCompare(b.key))
-            .map((record) => (
-              <DiagnosticsCard key={record.key} record={record} />
+      {[...byPlatform].map(([platform, list]) => {
+        const verdict = consoleVerdict(list, lang);
+        return (
+          <section key={platform} className="panel" data-diagnostics-platform={platform}>
+            <h3>{platformName(platform, lang)}</h3>
+            {verdict && <VerdictLine verdict={verdict} />}
+            {sourceNotes(list).map((note) => (
+              <p key={note} className="notice" data-diagnostics-note>
+                {note}
+              </p>
             ))}
-        </section>
-      ))}
+            <details data-diagnostics-detail>
+              <summary>{s('devDetail')}</summary>
+              {list
+                .sort((a, b) => Number(a.pageKind === API_DIAGNOSTICS_KIND) - Number(b.pageKind === API_DIAGNOSTICS_KIND) || a.key.localeCompare(b.key))
+                .map((record) => (
+                  <DiagnosticsCard key={record.key} record={record} />
+                ))}
+            </details>
+          </section>
+        );
+      })}
       {Object.keys(rejected).length > 0 && <p data-rejected-messages>{s('rejectedMessages', { list: describeCounts(rejected) })}</p>}
     </section>
   );

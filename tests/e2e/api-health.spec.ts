@@ -23,6 +23,9 @@ test('快手: JSON orders but no rows the page reader knows → the note in 解�
   await expect(page.locator('[data-orderlens-row]').first()).toBeAttached();
   await dashboard.goto(dashboard.url().replace(/#.*$/, '') + '#parse-health');
   const kuaishou = dashboard.locator('[data-diagnostics-platform="kuaishou"]');
+  // the seller's verdict first: the page reader recognised nothing on this page
+  await expect(kuaishou.locator('[data-diagnostics-verdict="broken"]')).toContainText('页面无法识别', { timeout: 20_000 });
+  await kuaishou.locator('[data-diagnostics-detail] > summary').click();
   const apiCard = kuaishou.locator('[data-source="api"][data-diagnostics="kuaishou:api:kuaishou.orderQuery"]');
   await expect(apiCard).toBeVisible({ timeout: 20_000 });
   await expect(apiCard).toContainText('响应 1');
@@ -39,6 +42,9 @@ test('抖店: an error envelope stores nothing and is counted; 订单来源 and 
   // the 待支付 tab's request answers 签名校验失败 (tests/fixtures/douyin/api-routes.json)
   await page.click('.auxo-tabs-tab[data-node-key="unpaid"]');
   await dashboard.goto(dashboard.url().replace(/#.*$/, '') + '#parse-health');
+  const douyin = dashboard.locator('[data-diagnostics-platform="douyin"]');
+  await expect(douyin.locator('[data-diagnostics-verdict="partial"]')).toContainText('后台签名校验失败', { timeout: 20_000 });
+  await douyin.locator('[data-diagnostics-detail] > summary').click();
   const apiCard = dashboard.locator('[data-diagnostics="douyin:api:douyin.searchlist"]');
   await expect(apiCard).toContainText('error:sign-failed', { timeout: 20_000 });
   await expect(dashboard.locator('[data-diagnostics-platform="douyin"] [data-diagnostics-note]').filter({ hasText: '接口返回错误' })).toBeVisible();

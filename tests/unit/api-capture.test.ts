@@ -102,3 +102,14 @@ describe('ApiCapture (the isolated side of the tap)', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('ApiCapture and the rows on screen', () => {
+  it('an error answer after a list clears what the page is said to show (no false "JSON had orders" note)', async () => {
+    capture.handle(record(`{"code":0,"data":[{"id":"${ID}","amount":1}]}`));
+    await settle();
+    expect(index.lastListSize).toBe(1);
+    capture.handle(record('{"code":10008,"msg":"签名校验失败"}'));
+    await settle();
+    expect(index.lastListSize).toBe(0);
+  });
+});

@@ -58,8 +58,11 @@ export class ApiCapture {
     const body = parseConsoleJson(record.text);
     if (body === undefined) return this.report(diagnostics, 'not-json');
     const read = safeRead(reader, body, record);
-    if (read.kind === 'error') return this.report(diagnostics, `error:${read.reason}`);
-    if (read.kind === 'unknown-shape') return this.report(diagnostics, `unknown-shape:${read.reason}`);
+    if (read.kind !== 'orders') {
+      // An error envelope or an unreadable answer: the page shows the console's error, not the last rows.
+      this.index.noteListFailed(Date.now());
+      return this.report(diagnostics, read.kind === 'error' ? `error:${read.reason}` : `unknown-shape:${read.reason}`);
+    }
     this.capture(read, diagnostics);
   }
 

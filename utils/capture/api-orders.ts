@@ -33,6 +33,12 @@ export class ApiOrderIndex {
     for (const listener of this.listeners) listener(ids);
   }
 
+  /** The newest list response was an error or unreadable: it said nothing about rows on screen. */
+  noteListFailed(at: number): void {
+    this.lastListAt = at;
+    this.lastListSize = 0;
+  }
+
   get(orderId: string): CapturedOrder | undefined {
     return this.byId.get(orderId);
   }
