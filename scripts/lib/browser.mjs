@@ -155,6 +155,19 @@ function routeBody(entry) {
   return Buffer.from(typeof entry.body === 'string' ? entry.body : JSON.stringify(entry.body), 'utf8');
 }
 
+/**
+ * A route's answer with its text transformed (the demo's showcase data). GBK bodies are answered from their
+ * UTF-8 twin (`x.gbk.json` → `x.utf8.json`) with a UTF-8 charset: Node has no GBK encoder.
+ */
+function transformedBody(entry, transformText) {
+  const contentType = entry.contentType ?? 'application/json;charset=utf-8';
+  if (entry.file === undefined) return { contentType, body: Buffer.from(transformText(routeBody(entry).toString('utf8')), 'utf8') };
+  const gbk = /\.gbk\.json$/.test(entry.file);
+  const file = gbk ? entry.file.replace(/\.gbk\.json$/, '.utf8.json') : entry.file;
+  const text = readFileSync(join(FIXTURES_ROOT, entry.platform, file), 'utf8');
+  return { contentType: gbk ? contentType.replace(/charset=[\w-]+/i, 'charset=utf-8') : contentType, body: Buffer.from(transformText(text), 'utf8') };
+}
+
 /** CORS answer to a preflight for a declared API url (Playwright usually answers preflights itself). */
 function preflightHeaders(request, declared) {
   const asked = request.headers();
@@ -183,12 +196,13 @@ export function routingOf(context) {
  * (`{method, url, status, resourceType}`; CORS preflights are not recorded). Every other request to the
  * network is aborted and recorded in `offNetwork`, so tests can assert the extension made none of its own.
  */
-export async function routeConsoles(context, { fixtures = listFixtures(), extraPages = {} } = {}) {
+export async function routeConsoles(context, { fixtures = listFixtures(), extraPages = {}, transformText } = {}) {
   const byUrl = new Map();
   const byPath = new Map();
   for (const fixture of fixtures) {
     const url = new URL(fixture.url);
-    const body = () => readFileSync(join(FIXTURES_ROOT, fixture.platform, fixture.file), 'utf8');
+    const read = () => readFileSync(join(FIXTURES_ROOT, fixture.platform, fixture.file), 'utf8');
+    const body = transformText ? () => transformText(read()) : read;
     byUrl.set(url.href, body);
     const pathKey = url.origin + url.pathname;
     if (!byPath.has(pathKey)) byPath.set(pathKey, body);
@@ -236,8 +250,7 @@ export async function routeConsoles(context, { fixtures = listFixtures(), extraP
       return route.fulfill({
         status,
         headers: entry.headers ?? {},
-        contentType: entry.contentType ?? 'application/json;charset=utf-8',
-        body: routeBody(entry),
+        ...(transformText ? transformedBody(entry, transformText) : { contentType: entry.contentType ?? 'application/json;charset=utf-8', body: routeBody(entry) }),
       });
     }
     if (!origins.has(url.origin) || request.resourceType() !== 'document') {
