@@ -1,0 +1,120 @@
+import { type ColumnField, fieldsForHeader, normalizeHeader } from '../generic-columns';
+
+/**
+ * What a label or a column header names, for the class-free floor. Finer than the order fields: a
+ * shipment is read from waybill, carrier and logistics texts, a status from the order status and the
+ * items' after-sale texts.
+ */
+export type Kind =
+  | 'orderId'
+  | 'createdAt'
+  | 'paidAt'
+  | 'shippedAt'
+  | 'amount'
+  | 'status'
+  | 'afterSale'
+  | 'buyer'
+  | 'region'
+  | 'waybill'
+  | 'carrier'
+  | 'logistics'
+  | 'item';
+
+/**
+ * Label words per kind, as the five consoles print them in rows (`订单编号：…`, `实付 ¥…`, `快递 中通…`).
+ * Where generic-columns knows a word, it names the same field there (a test holds the two together);
+ * the words added here are the row and detail labels a column header rarely prints.
+ */
+export const LABEL_WORDS: Readonly<Record<Kind, readonly string[]>> = {
+  orderId: ['订单编号', '订单号', '订单ID', '主订单编号', '主订单号', '订单编码', '订单号码', '父订单号', '父订单编号'],
+  createdAt: ['下单时间', '创建时间', '订单成交时间', '成交时间', '订单提交时间', '订单创建时间', '提交时间', '下单日期'],
+  paidAt: ['付款时间', '支付时间', '支付完成时间', '付款完成时间', '订单付款时间'],
+  shippedAt: ['发货时间', '出库时间'],
+  amount: [
+    '实付金额', '实收款', '实付款', '实付', '应收', '应收金额', '支付金额', '实收金额', '买家实付', '应付', '应付金额',
+    '合计', '订单金额', '买家实际支付金额', '实际支付金额', '实际支付', '实付总额', '订单实付',
+  ],
+  status: ['订单状态', '交易状态', '状态', '当前订单状态', '订单当前状态'],
+  afterSale: ['售后状态', '售后', '退款状态', '售后信息', '履约/售后状态'],
+  buyer: [
+    '买家', '买家昵称', '抖音昵称', '快手昵称', '会员名', '买家会员名', '买家账号', '用户昵称', '昵称', '买家名称', '下单用户',
+    '下单账号', '客户昵称',
+  ],
+  region: ['收货地址', '收货信息', '收件人地址', '收件地址', '收货人地址', '地址', '收件信息', '收货人', '收件人', '配送地址', '收货人信息'],
+  waybill: ['运单号', '物流单号', '快递单号', '运单编号', '快递单号码', '物流编号'],
+  carrier: ['快递公司', '物流公司', '快递', '物流', '承运公司', '配送公司', '快递名称'],
+  logistics: ['物流信息', '快递信息', '发货信息', '物流详情', '包裹信息'],
+  item: ['商品', '宝贝', '商品名称', '宝贝名称', '商品信息', '宝贝信息', '商品标题', '宝贝标题'],
+};
+
+/** generic-columns' fields as floor kinds (quantity, unit price and delivery time are not floor fields). */
+const FROM_COLUMN: Partial<Record<ColumnField, Kind>> = {
+  orderId: 'orderId',
+  createdAt: 'createdAt',
+  paidAt: 'paidAt',
+  shippedAt: 'shippedAt',
+  amount: 'amount',
+  status: 'status',
+  waybills: 'waybill',
+  carrier: 'carrier',
+  buyer: 'buyer',
+  itemTitle: 'item',
+};
+
+const KIND_OF_LABEL = new Map<string, Kind>();
+for (const [kind, words] of Object.entries(LABEL_WORDS) as [Kind, readonly string[]][]) {
+  for (const word of words) KIND_OF_LABEL.set(normalizeHeader(word), kind);
+}
+
+/** The kind a label word names (`订单号` → orderId), after normalizeHeader; undefined for none. */
+export function kindOfLabel(word: string): Kind | undefined {
+  return KIND_OF_LABEL.get(normalizeHeader(word));
+}
+
+function kindsOfPart(label: string): Kind[] {
+  const kinds: Kind[] = [];
+  for (const field of fieldsForHeader(label)) {
+    const kind = FROM_COLUMN[field];
+    if (kind && !kinds.includes(kind)) kinds.push(kind);
+  }
+  const own = KIND_OF_LABEL.get(normalizeHeader(label));
+  if (own && !kinds.includes(own)) kinds.push(own);
+  return kinds;
+}
+
+/**
+ * The kinds a column header names: generic-columns' mapping first (the generic reader's words), then the
+ * floor's own words; a composite header (`买家/收货信息`, `单价/数量`) names each of its parts.
+ */
+export function kindsOfHeader(text: string): Kind[] {
+  const label = normalizeHeader(text);
+  if (!label || label.length > 20) return [];
+  const whole = kindsOfPart(label);
+  if (whole.length > 0 || !/[/／]/.test(label)) return whole;
+  const kinds: Kind[] = [];
+  for (const part of label.split(/[/／]/)) for (const kind of kindsOfPart(part)) if (!kinds.includes(kind)) kinds.push(kind);
+  return kinds;
+}
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Every label word, longest first (so that `买家实付` wins over `买家` and `主订单号` over `订单号`). */
+const ALL_WORDS = (Object.values(LABEL_WORDS) as readonly (readonly string[])[]).flat().sort((a, b) => b.length - a.length);
+
+/**
+ * A label in a text piece: a whole word (no letter right before or after it, so `子订单号`, `买家留言`,
+ * `承诺发货时间`, `中通快递` and `查看物流` are not labels), then its separator — `：`, `:`, spaces, or
+ * nothing before a digit or ¥. Global: one scan per piece finds them all.
+ */
+export const LABEL_IN_TEXT = new RegExp(
+  `(?<![\\u4e00-\\u9fa5A-Za-z])(${ALL_WORDS.map(escape).join('|')})(?![\\u4e00-\\u9fa5A-Za-z])\\s*[：:]?\\s*`,
+  'gi',
+);
+
+/** Characters a label word starts with: a piece holding none of them holds no label (checked before the regex). */
+export const LABEL_FIRST_CHARS: ReadonlySet<number> = new Set(
+  ALL_WORDS.flatMap((word) => [word.toLowerCase().charCodeAt(0), word.toUpperCase().charCodeAt(0)]),
+);
+
+/** An unknown label ending a value: `商品总价：`, `承诺发货时间：` (two to ten letters and a colon). */
+export const ANY_LABEL = /[\u4e00-\u9fa5A-Za-z]{2,10}\s*[：:]/;

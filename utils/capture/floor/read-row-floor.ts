@@ -1,0 +1,469 @@
+/**
+ * The class-free floor of every order field (issue 11, item 1): what a site reader asks for, field by field,
+ * after its selector chain found nothing. Three strategies, tried in this order per field:
+ * - `floor-label`: the value after its label in the row (label-value.ts),
+ * - `floor-column`: the cell under its column header (column-value.ts),
+ * - `floor-pattern`: patterns over the row's text (text-patterns.ts).
+ * A field none of them finds stays absent: never guessed. Only the row element is read (plus the header of
+ * its table or grid, found upward). Never throws.
+ *
+ * Usage in a site reader (selectors first, the floor only for the fields they missed; each win tallied):
+ *
+ * ```ts
+ * import { beginFloorRead, countFloor, FLOOR_STRATEGIES, readRowFloor, type FloorField } from '../../capture/floor/read-row-floor';
+ *
+ * // strategy names: the chain's layouts, then the floor's
+ * readonly amount = new Tally('amount', [...layoutsOf(LIST.amount), ...FLOOR_STRATEGIES]);
+ *
+ * export function readListRows(rows, ctx) {
+ *   beginRead();
+ *   beginFloorRead(); // once per page read: rows and headers are cached until the next one
+ *   …
+ * }
+ *
+ * // in readListRow: chainValue counts a selector win; nothing is counted when the chain fails
+ * let amountCents = chainValue(row, LIST.amount, (el) => moneyOf(textOf(el)) ?? undefined, tallies.amount);
+ * const missed: FloorField[] = [];
+ * if (amountCents === undefined) missed.push('amountCents');
+ * if (!statusText) missed.push('status');
+ * if (missed.length > 0) {
+ *   const floor = readRowFloor(row, { orderIdPattern: site.orderIdPattern, want: missed });
+ *   if (missed.includes('amountCents')) {
+ *     amountCents = floor.amountCents?.value;
+ *     countFloor(tallies.amount, LIST.amount.length, floor.amountCents); // win(offset + strategy) or none()
+ *   }
+ *   if (floor.status) {
+ *     order.status = floor.status.value;
+ *     order.statusText = floor.status.statusText;
+ *     if (floor.status.afterSale) order.afterSale = true;
+ *   }
+ * }
+ * ```
+ * A printed status beats a code the row carries (`data-kora_order_status`): `printedStatusWins(printed, code)`
+ * in status-rollup.ts; item after-sale texts roll up with `rollupStatus(printed, itemTexts, itemCount)`.
+ */
+import type { OrderStatus } from '../../model/status';
+import { normalizeStatus } from '../../model/status-words';
+import { carrierFromName } from '../../carriers/carrier-names';
+import { cellText, collapse, isPlaceholder, itemTitleIn, textPieces } from '../generic-cells';
+import type { Tally } from '../tally';
+import { columnCell, columnCellsPerLine } from './column-value';
+import type { Kind } from './kinds';
+import { amountAfterLabel, type LabelHit, labelHits, labelsOf } from './label-value';
+import { type RowText, rowMemo, rowTextOf } from './row-text';
+import { rollupStatus } from './status-rollup';
+import {
+  amountIn,
+  carrierNumbersIn,
+  type FloorShipment,
+  labelledTimes,
+  labelledWaybills,
+  orderIdIn,
+  printedStatusIn,
+  regionIn,
+  ShipmentSet,
+  type StatusPiece,
+  shipmentsIn,
+  statusPieces,
+  timeIn,
+  type TimeKind,
+  unlabelledOrderId,
+  wholeIdPattern,
+} from './text-patterns';
+
+export { beginFloorRead } from './row-text';
+export { printedStatusWins, rollupStatus } from './status-rollup';
+export type { FloorShipment } from './text-patterns';
+
+export type FloorField =
+  | 'orderId'
+  | 'createdAt'
+  | 'paidAt'
+  | 'shippedAt'
+  | 'amountCents'
+  | 'status'
+  | 'buyer'
+  | 'receiverRegion'
+  | 'shipments'
+  | 'items';
+
+export const FLOOR_FIELDS: readonly FloorField[] = [
+  'orderId',
+  'createdAt',
+  'paidAt',
+  'shippedAt',
+  'amountCents',
+  'status',
+  'buyer',
+  'receiverRegion',
+  'shipments',
+  'items',
+];
+
+/** The floor's strategy names, in the order they are tried (append them to a field's Tally names). */
+export const FLOOR_STRATEGIES = ['floor-label', 'floor-column', 'floor-pattern'] as const;
+export type FloorStrategy = (typeof FLOOR_STRATEGIES)[number];
+
+export interface FloorFound<T> {
+  value: T;
+  strategy: FloorStrategy;
+}
+
+export interface FloorStatus extends FloorFound<OrderStatus> {
+  /** The console's printed words that decided the status. */
+  statusText: string;
+  /** An after-sale is open or happened on the order or an item. */
+  afterSale?: true;
+  /** Some items refunded, others not (known only where the items' after-sale column was read). */
+  partialRefund?: true;
+}
+
+export interface FloorItem {
+  title: string;
+}
+
+export interface FloorRead {
+  orderId?: FloorFound<string>;
+  createdAt?: FloorFound<number>;
+  paidAt?: FloorFound<number>;
+  shippedAt?: FloorFound<number>;
+  amountCents?: FloorFound<number>;
+  status?: FloorStatus;
+  buyer?: FloorFound<string>;
+  receiverRegion?: FloorFound<string>;
+  shipments?: FloorFound<FloorShipment[]>;
+  items?: FloorFound<FloorItem[]>;
+}
+
+export interface FloorOptions {
+  /** The console's order id format (SiteDefinition.orderIdPattern). */
+  orderIdPattern: RegExp;
+  /** The fields to look for: only those the reader's selectors missed. */
+  want: readonly FloorField[];
+}
+
+/** The index of a floor strategy among FLOOR_STRATEGIES. */
+export function floorStrategyIndex(strategy: FloorStrategy): number {
+  return FLOOR_STRATEGIES.indexOf(strategy);
+}
+
+/**
+ * Counts a floor result in a field's tally whose names are `[...chainNames, ...FLOOR_STRATEGIES]`:
+ * `win(offset + strategy index)` when found, `none()` when not. Returns whether it was found.
+ */
+export function countFloor(tally: Tally, offset: number, found: FloorFound<unknown> | undefined): boolean {
+  if (found) tally.win(offset + floorStrategyIndex(found.strategy));
+  else tally.none();
+  return found !== undefined;
+}
+
+const found = <T>(value: T, strategy: FloorStrategy): FloorFound<T> => ({ value, strategy });
+
+/** Looks for the wanted fields in one order row. */
+export function readRowFloor(row: Element, options: FloorOptions): FloorRead {
+  const out: FloorRead = {};
+  let text: RowText;
+  try {
+    text = rowTextOf(row);
+  } catch {
+    return out;
+  }
+  for (const field of options.want) {
+    try {
+      readField(text, field, options, out);
+    } catch {
+      // a console's odd markup must never throw into the page: the field stays absent
+    }
+  }
+  return out;
+}
+
+function readField(text: RowText, field: FloorField, options: FloorOptions, out: FloorRead): void {
+  switch (field) {
+    case 'orderId': {
+      const value = readOrderId(text, options.orderIdPattern);
+      if (value) out.orderId = value;
+      return;
+    }
+    case 'createdAt':
+    case 'paidAt':
+    case 'shippedAt': {
+      const value = readTime(text, field);
+      if (value) out[field] = value;
+      return;
+    }
+    case 'amountCents': {
+      const value = readAmount(text);
+      if (value) out.amountCents = value;
+      return;
+    }
+    case 'status': {
+      const value = readStatus(text);
+      if (value) out.status = value;
+      return;
+    }
+    case 'buyer': {
+      const value = readBuyer(text);
+      if (value) out.buyer = value;
+      return;
+    }
+    case 'receiverRegion': {
+      const value = readRegion(text);
+      if (value) out.receiverRegion = value;
+      return;
+    }
+    case 'shipments': {
+      const value = readShipments(text);
+      if (value) out.shipments = value;
+      return;
+    }
+    case 'items': {
+      const value = readItems(text);
+      if (value) out.items = value;
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- fields
+
+function readOrderId(text: RowText, pattern: RegExp): FloorFound<string> | undefined {
+  const whole = wholeIdPattern(pattern);
+  for (const hit of labelsOf(text, 'orderId')) {
+    const id = orderIdIn(hit.value, whole);
+    if (id) return found(id, 'floor-label');
+  }
+  const cell = columnCell(text, 'orderId');
+  const fromCell = cell ? orderIdIn(cellText(cell), whole) : undefined;
+  if (fromCell) return found(fromCell, 'floor-column');
+  const bare = unlabelledOrderId(text.pieces, whole);
+  return bare ? found(bare, 'floor-pattern') : undefined;
+}
+
+function readTime(text: RowText, kind: TimeKind): FloorFound<number> | undefined {
+  for (const hit of labelsOf(text, kind)) {
+    const ms = timeIn(hit.value);
+    if (ms !== undefined) return found(ms, 'floor-label');
+  }
+  const cell = columnCell(text, kind);
+  const fromCell = cell ? timeIn(cellText(cell)) : undefined;
+  if (fromCell !== undefined) return found(fromCell, 'floor-column');
+  const times = rowMemo(text, 'times', () => labelledTimes(text.pieces));
+  const ms = times[kind];
+  return ms !== undefined ? found(ms, 'floor-pattern') : undefined;
+}
+
+function readAmount(text: RowText): FloorFound<number> | undefined {
+  for (const hit of labelsOf(text, 'amount')) {
+    const cents = amountAfterLabel(text, hit);
+    if (cents !== undefined) return found(cents, 'floor-label');
+  }
+  const cell = columnCell(text, 'amount');
+  const fromCell = cell ? amountIn(collapse(cell.textContent)) : undefined;
+  return fromCell !== undefined ? found(fromCell, 'floor-column') : undefined;
+}
+
+interface Printed {
+  text: string;
+  strategy: FloorStrategy;
+  piece?: number;
+}
+
+function printedStatus(text: RowText, pieces: readonly StatusPiece[]): Printed | undefined {
+  for (const hit of labelsOf(text, 'status')) {
+    if (hit.value.length <= 60 && normalizeStatus(hit.value)) return { text: hit.value, strategy: 'floor-label', piece: hit.valuePiece };
+  }
+  const cell = columnCell(text, 'status');
+  if (cell) {
+    for (const piece of textPieces(cell)) {
+      if (piece.length <= 60 && normalizeStatus(piece)) return { text: piece, strategy: 'floor-column' };
+    }
+  }
+  const pattern = printedStatusIn(pieces);
+  return pattern ? { text: pattern.text, strategy: 'floor-pattern', piece: pattern.index } : undefined;
+}
+
+function readStatus(text: RowText): FloorStatus | undefined {
+  const pieces = rowMemo(text, 'status-pieces', () => statusPieces(text.pieces));
+  const printed = printedStatus(text, pieces);
+  // the items' after-sale texts: one per item line where a 售后 column is read, else every after-sale text
+  // the row prints (labelled or on a whole piece), item count unknown
+  let itemTexts: string[];
+  let itemCount: number | undefined;
+  let afterSaleStrategy: FloorStrategy;
+  const cells = columnCellsPerLine(text, 'afterSale');
+  if (cells && cells.length > 0) {
+    itemTexts = cells.map((cell) => (cell ? collapse(cell.textContent) : ''));
+    itemCount = cells.length;
+    afterSaleStrategy = 'floor-column';
+  } else {
+    const labelled = labelsOf(text, 'afterSale');
+    itemTexts = labelled.map((hit) => hit.value);
+    const seen = new Set(labelled.map((hit) => hit.valuePiece));
+    for (const piece of pieces) {
+      if (!piece.orderLevel && piece.index !== printed?.piece && !seen.has(piece.index)) itemTexts.push(piece.text);
+    }
+    afterSaleStrategy = labelled.length > 0 ? 'floor-label' : 'floor-pattern';
+  }
+  const rolled = rollupStatus(printed?.text, itemTexts, itemCount);
+  if (!rolled.status || !rolled.statusText) return undefined;
+  const byPrinted = printed !== undefined && rolled.statusText === printed.text.trim();
+  const status: FloorStatus = {
+    value: rolled.status,
+    strategy: byPrinted ? printed.strategy : afterSaleStrategy,
+    statusText: rolled.statusText.slice(0, 60),
+  };
+  if (rolled.afterSale) status.afterSale = true;
+  if (rolled.partialRefund) status.partialRefund = true;
+  return status;
+}
+
+const NOT_A_BUYER = /^(?:联系|查看|复制|详情|旺旺|发消息|聊天|号码保护订单)/;
+
+function buyerOf(value: string): string | undefined {
+  const v = value.trim();
+  if (!v || v.length > 80 || isPlaceholder(v) || NOT_A_BUYER.test(v) || /[：:]/.test(v)) return undefined;
+  return v;
+}
+
+function readBuyer(text: RowText): FloorFound<string> | undefined {
+  for (const hit of labelsOf(text, 'buyer')) {
+    const buyer = buyerOf(hit.value);
+    if (buyer) return found(buyer, 'floor-label');
+  }
+  const cell = columnCell(text, 'buyer');
+  if (cell) {
+    for (const piece of textPieces(cell, 6)) {
+      const buyer = buyerOf(piece);
+      if (buyer) return found(buyer, 'floor-column');
+    }
+  }
+  return undefined;
+}
+
+function readRegion(text: RowText): FloorFound<string> | undefined {
+  for (const hit of labelsOf(text, 'region')) {
+    // `收货人：李**` with the address in the next pieces, or the address itself
+    for (let j = hit.valuePiece; j <= hit.valuePiece + 2 && j < text.pieces.length; j += 1) {
+      const region = regionIn(j === hit.valuePiece ? hit.value : text.pieces[j]!, false);
+      if (region) return found(region, 'floor-label');
+    }
+  }
+  const cell = columnCell(text, 'region');
+  if (cell) {
+    for (const piece of textPieces(cell, 10)) {
+      const region = regionIn(piece, false);
+      if (region) return found(region, 'floor-column');
+    }
+  }
+  for (const piece of text.pieces) {
+    const region = regionIn(piece, true);
+    if (region) return found(region, 'floor-pattern');
+  }
+  return undefined;
+}
+
+/** A carrier's name at the start of a value (`中通快递`, `中通快递 784…` → `中通快递`). */
+function carrierNameIn(value: string): string | undefined {
+  const v = value.trim();
+  if (carrierFromName(v)) return v.slice(0, 40);
+  const first = v.split(/[\s：:]+/)[0];
+  return first && carrierFromName(first) ? first.slice(0, 40) : undefined;
+}
+
+/** For each waybill label, the carrier label printed with it: the last one since the previous waybill, else the next one before the next waybill. */
+function carrierFor(hits: readonly LabelHit[], at: number): string | undefined {
+  let previousWaybill = -1;
+  for (let k = at - 1; k >= 0; k -= 1) {
+    if (hits[k]!.kind === 'waybill') {
+      previousWaybill = k;
+      break;
+    }
+  }
+  for (let k = at - 1; k > previousWaybill; k -= 1) {
+    const hit = hits[k]!;
+    if (hit.kind === 'carrier') {
+      const name = carrierNameIn(hit.value);
+      if (name) return name;
+    }
+  }
+  for (let k = at + 1; k < hits.length && hits[k]!.kind !== 'waybill'; k += 1) {
+    const hit = hits[k]!;
+    if (hit.kind === 'carrier') {
+      const name = carrierNameIn(hit.value);
+      if (name) return name;
+    }
+  }
+  return undefined;
+}
+
+const LOGISTICS: ReadonlySet<Kind> = new Set(['waybill', 'carrier', 'logistics']);
+
+function readShipments(text: RowText): FloorFound<FloorShipment[]> | undefined {
+  const set = new ShipmentSet();
+  let strategy: FloorStrategy | undefined;
+  const note = (s: FloorStrategy, before: number) => {
+    if (!strategy && set.list.length > before) strategy = s;
+  };
+
+  let before = set.list.length;
+  const hits = labelHits(text).filter((hit) => LOGISTICS.has(hit.kind));
+  hits.forEach((hit, k) => {
+    if (hit.kind === 'waybill') {
+      // a carrier's name printed just before the label (`中通快递 运单号：…`) names it too
+      const ownPiece = text.pieces[hit.piece] ?? '';
+      const inPiece = carrierNameIn(ownPiece.slice(0, Math.max(0, ownPiece.indexOf(hit.word))));
+      const previousPiece = hit.piece > 0 ? carrierNameIn(text.pieces[hit.piece - 1]!) : undefined;
+      labelledWaybills(hit.value, carrierFor(hits, k) ?? inPiece ?? previousPiece, set);
+    } else carrierNumbersIn(hit.value, set);
+  });
+  note('floor-label', before);
+
+  before = set.list.length;
+  const waybillCells = columnCellsPerLine(text, 'waybill');
+  const carrierCells = columnCellsPerLine(text, 'carrier');
+  const logisticsCells = columnCellsPerLine(text, 'logistics');
+  const lines = Math.max(waybillCells?.length ?? 0, carrierCells?.length ?? 0, logisticsCells?.length ?? 0);
+  const done = new Set<Element>();
+  for (let line = 0; line < lines; line += 1) {
+    const carrierCell = carrierCells?.[line];
+    const waybillCell = waybillCells?.[line];
+    const carrierName = carrierCell ? carrierNameIn(textPieces(carrierCell, 1)[0] ?? '') : undefined;
+    if (waybillCell && !done.has(waybillCell)) {
+      done.add(waybillCell);
+      for (const piece of textPieces(waybillCell)) labelledWaybills(piece, carrierName, set);
+    }
+    for (const cell of [carrierCell, logisticsCells?.[line]]) {
+      if (!cell || done.has(cell)) continue;
+      done.add(cell);
+      shipmentsIn(textPieces(cell), set);
+    }
+  }
+  note('floor-column', before);
+
+  before = set.list.length;
+  shipmentsIn(text.pieces, set);
+  note('floor-pattern', before);
+
+  return strategy && set.list.length > 0 ? found(set.list, strategy) : undefined;
+}
+
+function readItems(text: RowText): FloorFound<FloorItem[]> | undefined {
+  const fromLabels: FloorItem[] = [];
+  for (const hit of labelsOf(text, 'item')) {
+    const title = itemTitleIn([hit.value]);
+    if (title && !fromLabels.some((item) => item.title === title)) fromLabels.push({ title });
+  }
+  if (fromLabels.length > 0) return found(fromLabels.slice(0, 100), 'floor-label');
+  const cells = columnCellsPerLine(text, 'item');
+  if (!cells) return undefined;
+  const items: FloorItem[] = [];
+  const done = new Set<Element>();
+  for (const cell of cells) {
+    if (!cell || done.has(cell) || items.length >= 100) continue;
+    done.add(cell);
+    const title = itemTitleIn(textPieces(cell));
+    if (title) items.push({ title });
+  }
+  return items.length > 0 ? found(items, 'floor-column') : undefined;
+}
