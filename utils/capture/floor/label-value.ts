@@ -20,6 +20,8 @@ export interface LabelHit {
   value: string;
   /** Index of the piece the value was read from. */
   valuePiece: number;
+  /** Where the value starts in the label's own piece (after the label and its separator). */
+  valueAt: number;
 }
 
 const LABEL_ONLY = /^[^：:]{1,12}[：:]$/;
@@ -69,13 +71,15 @@ function scan(text: RowText): LabelHit[] {
       if (unknownLabel) valueEnd = valueStart + unknownLabel.index;
       const rest = piece.slice(valueStart, valueEnd).trim();
       if (rest) {
-        if (!isPlaceholder(rest)) hits.push({ kind, word, piece: i, value: rest, valuePiece: i });
+        if (!isPlaceholder(rest)) hits.push({ kind, word, piece: i, value: rest, valuePiece: i, valueAt: valueStart });
         return;
       }
       // the label ends its piece: the value is the next piece (nothing when another label follows here)
       if (valueEnd < piece.length) return;
       const next = nextValue(pieces, i);
-      if (next && !isPlaceholder(next.value)) hits.push({ kind, word, piece: i, value: next.value, valuePiece: next.piece });
+      if (next && !isPlaceholder(next.value)) {
+        hits.push({ kind, word, piece: i, value: next.value, valuePiece: next.piece, valueAt: valueStart });
+      }
     });
   }
   return hits;
@@ -93,40 +97,52 @@ export function labelsOf(text: RowText, kind: Kind): LabelHit[] {
 
 const MAX_LEVELS = 4;
 const DIGIT = /\d/;
+const QUALIFIER_LABEL = /^(?:含)?(?:运费|邮费|优惠|折扣)/;
 
-/**
- * The amount after an amount label, read from the textContent of the label's element and then of its
- * ancestors (never above the row) until the text after the label prints a digit: money split over spans
- * (`¥`,`89`,`.90`) joins there, and a note beside it (`含运费¥0.00`, `(优惠¥5.00)`) is told apart by amountIn.
- * The text read stops at the next label.
- */
-export function amountAfterLabel(text: RowText, hit: LabelHit): number | undefined {
-  let el: Element | null = text.owners[hit.piece] ?? null;
-  for (let level = 0; el && level < MAX_LEVELS; level += 1) {
-    const whole = collapse(el.textContent);
-    const segment = segmentAfter(whole, hit.word);
-    if (segment !== undefined && DIGIT.test(segment)) return amountIn(segment);
-    if (el === text.row) break;
-    el = el.parentElement;
-  }
-  return undefined;
+/** The text after the label in its own element: the rest of the label's piece and what follows it there. */
+function textAfterLabelIn(owner: Element, piece: string, hit: LabelHit): string {
+  const rest = piece.slice(hit.valueAt);
+  if (owner.firstElementChild === null) return rest;
+  // a mixed element (`实付 ¥<b>89</b>.90`): its text from the label on
+  const whole = owner.textContent ?? '';
+  const at = whole.indexOf(hit.word);
+  return at < 0 ? rest : whole.slice(at + hit.word.length).replace(/^\s*[：:]?/, '');
 }
 
-/** The text after the first whole-word occurrence of `word` in `text`, up to the next label. */
-function segmentAfter(text: string, word: string): string | undefined {
-  if (text.length > 2000) return undefined;
+/** The value up to the next label (a qualifier's own label — `含运费：¥0.00` — stays in: amountIn tells it apart). */
+function cutAtNextLabel(text: string): string {
+  let end = text.length;
   LABEL_IN_TEXT.lastIndex = 0;
-  const lower = word.toLowerCase();
-  for (let m = LABEL_IN_TEXT.exec(text); m; m = LABEL_IN_TEXT.exec(text)) {
-    if (m[1]!.toLowerCase() !== lower) continue;
-    const start = m.index + m[0].length;
-    LABEL_IN_TEXT.lastIndex = start;
-    const next = LABEL_IN_TEXT.exec(text);
-    let end = next ? next.index : text.length;
-    const unknown = ANY_LABEL.exec(text.slice(start, end));
-    // an unknown label ends the value, except a qualifier's own (`含运费：¥0.00` belongs to the note)
-    if (unknown && !/^(?:含)?(?:运费|邮费|优惠|折扣)/.test(unknown[0])) end = start + unknown.index;
-    return text.slice(start, end).trim();
+  const next = LABEL_IN_TEXT.exec(text);
+  if (next && next.index > 0) end = next.index;
+  const unknown = ANY_LABEL.exec(text.slice(0, end));
+  if (unknown && unknown.index > 0 && !QUALIFIER_LABEL.test(unknown[0])) end = unknown.index;
+  return text.slice(0, end).trim();
+}
+
+/**
+ * The amount after an amount label: the text that follows the label in document order — the rest of its
+ * element, then the following siblings of the label's element and, while no digit has shown up, of its
+ * ancestors (never beyond the row) — joined as textContent joins it, so money split over spans
+ * (`¥`,`89`,`.90`) reads whole; a note beside it (`含运费¥0.00`, `(优惠¥5.00)`) is told apart by amountIn.
+ * The text is cut at the next label.
+ */
+export function amountAfterLabel(text: RowText, hit: LabelHit): number | undefined {
+  const owner = text.owners[hit.piece];
+  const piece = text.pieces[hit.piece];
+  if (!owner || piece === undefined) return undefined;
+  let after = textAfterLabelIn(owner, piece, hit);
+  let el: Element = owner;
+  for (let level = 0; level < MAX_LEVELS && !DIGIT.test(after); level += 1) {
+    if (el === text.row) break;
+    for (let sibling = el.nextSibling; sibling && after.length < 2000; sibling = sibling.nextSibling) {
+      if (sibling.nodeType === 1 && (sibling as Element).hasAttribute('data-orderlens')) continue;
+      after += sibling.textContent ?? '';
+    }
+    const parent: Element | null = el.parentElement;
+    if (!parent) break;
+    el = parent;
   }
-  return undefined;
+  if (!DIGIT.test(after)) return undefined;
+  return amountIn(cutAtNextLabel(collapse(after)));
 }

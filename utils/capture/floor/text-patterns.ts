@@ -297,6 +297,8 @@ export interface StatusPiece {
 const TRACE_WORDS = new Set(['已揽件', '已揽收', '运输中', '派件中', '派送中']);
 const LABELLED = /^([^：:]{1,12})[：:]\s*(.*)$/;
 const STATUS_MAX = 30;
+const STATUS_WORDS_MAX = 14;
+const WHITESPACE = /\s+/;
 
 /**
  * Pieces that are status words, on whole pieces (`待发货`, `已发货，待签收`, `退款中`), or the value of a
@@ -317,14 +319,18 @@ export function statusPieces(pieces: readonly string[]): StatusPiece[] {
       text = labelled[2]!.trim();
     }
     if (!text || text.length > STATUS_MAX || isPlaceholder(text)) continue;
-    const status = normalizeStatus(text);
-    const afterSale = afterSaleStateOf(text);
+    // a longer piece counts by its first words only (`等待买家付款 剩余 23小时59分`), so a title that
+    // happens to contain 已发货 is not a status
+    const words = text.length <= STATUS_WORDS_MAX ? text : text.split(WHITESPACE)[0]!;
+    if (words.length > STATUS_WORDS_MAX) continue;
+    const status = normalizeStatus(words);
+    const afterSale = afterSaleStateOf(words);
     if (!status && afterSale === 'none') continue;
     // `已发货，退款成功` (拼多多) is the order's own composite status
-    const composite = text.includes('，') || text.includes(',');
+    const composite = words.includes('，') || words.includes(',');
     const orderLevel =
       forced === 'order' || (forced === undefined && status !== null && ((status !== 'after_sale' && status !== 'refunded') || composite));
-    out.push({ index, text, status, afterSale, orderLevel, trace: TRACE_WORDS.has(text) });
+    out.push({ index, text: words, status, afterSale, orderLevel, trace: TRACE_WORDS.has(words) });
   }
   return out;
 }
@@ -383,6 +389,8 @@ export function regionIn(text: string, strict: boolean): string | undefined {
 const ID_TOKENS = /(?<![\dA-Za-z])\d[\d-]{4,30}\d(?![\dA-Za-z])/g;
 const LABEL_AT_END = /([\u4e00-\u9fa5A-Za-z]{1,10})\s*[：:]?\s*$/;
 const LABEL_ONLY_PIECE = /^[^：:\d]{1,12}[：:]$/;
+/** A bare label piece naming another number (`商品ID`, `SKU`, `运单号`, `手机号`) printed before a number piece. */
+const OTHER_NUMBER_LABEL = /^(?:商品|宝贝|货品|商家|sku|子订单|售后|退款|运单|物流|快递|支付|交易|流水|店铺|买家|用户|会员|手机|电话|联系|id)[^\d]{0,6}$/i;
 
 /** A finder of whole order ids of a console's format (compiled once per pattern). */
 const finders = new WeakMap<RegExp, RegExp>();
@@ -423,7 +431,7 @@ export function unlabelledOrderId(pieces: readonly string[], whole: RegExp): str
       if (start === 0 && i > 0) {
         const previous = pieces[i - 1]!;
         const previousKind = kindOfLabel(previous.replace(/[：:]\s*$/, ''));
-        if ((previousKind && previousKind !== 'orderId') || (!previousKind && LABEL_ONLY_PIECE.test(previous))) continue;
+        if (previousKind ? previousKind !== 'orderId' : LABEL_ONLY_PIECE.test(previous) || OTHER_NUMBER_LABEL.test(previous)) continue;
       }
       if (found === undefined) found = m[0];
       else if (found !== m[0]) return undefined;
