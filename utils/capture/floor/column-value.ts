@@ -1,6 +1,6 @@
 import { normalizeStatus } from '../../model/status-words';
 import { collapse } from '../generic-cells';
-import { type Kind, kindsOfHeader } from './kinds';
+import { type Kind, kindOfLabel, kindsOfHeader } from './kinds';
 import { type RowText, rowMemo, sharedMemo } from './row-text';
 import { regionIn } from './text-patterns';
 
@@ -355,17 +355,26 @@ function agrees(kind: Kind, text: string): boolean {
   }
 }
 
-/** How well cells fit the header: +1 per strong column whose cell prints its kind, −1 per one that prints something else. */
+/**
+ * How well cells fit the header: +1 per strong column whose cell prints its kind, −1 per one that prints
+ * something else, and −1 per named column whose cell prints only a label word (`订单编号`): a data cell
+ * holds a value.
+ */
 function score(header: Header, cells: readonly Element[]): { score: number; strong: number } {
   let total = 0;
   let strong = 0;
   header.kinds.forEach((kinds, i) => {
-    if (!kinds || !kinds.some((kind) => STRONG.has(kind))) return;
-    strong += 1;
+    if (!kinds) return;
     const cell = cells[i];
     const text = cell ? collapse(cell.textContent) : '';
+    const isStrong = kinds.some((kind) => STRONG.has(kind));
+    if (isStrong) strong += 1;
     if (!text) return;
-    total += text.length <= 300 && kinds.some((kind) => STRONG.has(kind) && agrees(kind, text)) ? 1 : -1;
+    if (text.length <= 12 && kindOfLabel(text.replace(/[：:]$/, '')) !== undefined) {
+      total -= 1;
+      return;
+    }
+    if (isStrong) total += text.length <= 300 && kinds.some((kind) => STRONG.has(kind) && agrees(kind, text)) ? 1 : -1;
   });
   return { score: total, strong };
 }
@@ -452,7 +461,10 @@ function alignDiv(row: Element): AlignedRow | null {
     for (const layout of layoutsIn(container.el, width)) {
       if (!good(header, layout.cells)) continue;
       const s = score(header, layout.cells).score;
-      if (!best || s > best.score) best = { layout, path: container.path, score: s };
+      // the best fit; among equals, the fewest expansions (the plainest reading of the markup)
+      if (!best || s > best.score || (s === best.score && layout.steps.length < best.layout.steps.length)) {
+        best = { layout, path: container.path, score: s };
+      }
     }
   }
   if (!best) return null;
@@ -504,11 +516,24 @@ export function columnCell(text: RowText, kind: Kind): Element | undefined {
   return undefined;
 }
 
-/** The cells of the first column naming `kind`, one per line (undefined where a line has none), and the line count. */
-export function columnCellsPerLine(text: RowText, kind: Kind): (Element | undefined)[] | undefined {
+/**
+ * Per line, the cells of the columns naming `kind` (a header spanning several columns — 商品 over an image
+ * and a title cell — names each of them); undefined when no column names it. One entry per line.
+ */
+export function columnCellsPerLine(text: RowText, kind: Kind): Element[][] | undefined {
   const aligned = alignedRow(text);
   if (!aligned) return undefined;
-  const index = aligned.header.kinds.findIndex((kinds) => kinds?.includes(kind));
-  if (index < 0) return undefined;
-  return aligned.lines.map((line) => line[index]);
+  const indexes: number[] = [];
+  aligned.header.kinds.forEach((kinds, i) => {
+    if (kinds?.includes(kind)) indexes.push(i);
+  });
+  if (indexes.length === 0) return undefined;
+  return aligned.lines.map((line) => {
+    const cells: Element[] = [];
+    for (const i of indexes) {
+      const cell = line[i];
+      if (cell && !cells.includes(cell)) cells.push(cell);
+    }
+    return cells;
+  });
 }

@@ -27,6 +27,8 @@ export interface LabelHit {
 const LABEL_ONLY = /^[^：:]{1,12}[：:]$/;
 const SEPARATOR_ONLY = /^[：:\s]+$/;
 const LOGISTICS_KINDS: ReadonlySet<Kind> = new Set(['waybill', 'carrier', 'logistics']);
+/** Kinds whose value is free text: their label must be followed by a separator when the value shares its piece. */
+const FREE_TEXT: ReadonlySet<Kind> = new Set(['item', 'buyer', 'region', 'status', 'afterSale', 'carrier', 'logistics']);
 
 function mayHoldLabel(piece: string): boolean {
   for (let i = 0; i < piece.length; i += 1) if (LABEL_FIRST_CHARS.has(piece.charCodeAt(i))) return true;
@@ -64,6 +66,8 @@ function scan(text: RowText): LabelHit[] {
       const word = m[1]!;
       const kind = kindOfLabel(word);
       if (!kind) return;
+      // a free-text value needs a separator (`商品：…`, `买家 测**`): `商品1 纯棉短袖` is a title, not a label
+      if (FREE_TEXT.has(kind) && m[0].length === word.length && (m.index ?? 0) + word.length < piece.length) return;
       const valueStart = (m.index ?? 0) + m[0].length;
       let valueEnd = matches[k + 1]?.index ?? piece.length;
       // an unknown label ends the value (`承诺发货时间：…`), except in logistics texts (`韵达快递：4625…`)

@@ -293,7 +293,7 @@ function readStatus(text: RowText): FloorStatus | undefined {
   let afterSaleStrategy: FloorStrategy;
   const cells = columnCellsPerLine(text, 'afterSale');
   if (cells && cells.length > 0) {
-    itemTexts = cells.map((cell) => (cell ? collapse(cell.textContent) : ''));
+    itemTexts = cells.map((line) => (line[0] ? collapse(line[0].textContent) : ''));
     itemCount = cells.length;
     afterSaleStrategy = 'floor-column';
   } else {
@@ -426,14 +426,14 @@ function readShipments(text: RowText): FloorFound<FloorShipment[]> | undefined {
   const lines = Math.max(waybillCells?.length ?? 0, carrierCells?.length ?? 0, logisticsCells?.length ?? 0);
   const done = new Set<Element>();
   for (let line = 0; line < lines; line += 1) {
-    const carrierCell = carrierCells?.[line];
-    const waybillCell = waybillCells?.[line];
+    const carrierCell = carrierCells?.[line]?.[0];
+    const waybillCell = waybillCells?.[line]?.[0];
     const carrierName = carrierCell ? carrierNameIn(textPieces(carrierCell, 1)[0] ?? '') : undefined;
     if (waybillCell && !done.has(waybillCell)) {
       done.add(waybillCell);
       for (const piece of textPieces(waybillCell)) labelledWaybills(piece, carrierName, set);
     }
-    for (const cell of [carrierCell, logisticsCells?.[line]]) {
+    for (const cell of [carrierCell, ...(logisticsCells?.[line] ?? [])]) {
       if (!cell || done.has(cell)) continue;
       done.add(cell);
       shipmentsIn(textPieces(cell), set);
@@ -459,11 +459,16 @@ function readItems(text: RowText): FloorFound<FloorItem[]> | undefined {
   if (!cells) return undefined;
   const items: FloorItem[] = [];
   const done = new Set<Element>();
-  for (const cell of cells) {
-    if (!cell || done.has(cell) || items.length >= 100) continue;
-    done.add(cell);
-    const title = itemTitleIn(textPieces(cell));
-    if (title) items.push({ title });
+  for (const line of cells) {
+    // the first cell of the line's goods columns that prints a title (not the image cell); a rowspan cell once
+    for (const cell of line) {
+      if (done.has(cell) || items.length >= 100) break;
+      const title = itemTitleIn(textPieces(cell));
+      if (!title) continue;
+      done.add(cell);
+      items.push({ title });
+      break;
+    }
   }
   return items.length > 0 ? found(items, 'floor-column') : undefined;
 }
