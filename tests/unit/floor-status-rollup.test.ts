@@ -26,29 +26,37 @@ describe('afterSaleStateOf', () => {
 
 describe('rollupStatus', () => {
   it('keeps the printed status when no item has an after-sale', () => {
-    expect(rollupStatus('已发货', ['-', ''], 2)).toEqual({ status: 'shipped', statusText: '已发货' });
+    expect(rollupStatus('已发货', ['-', ''], { itemCount: 2 })).toEqual({ status: 'shipped', statusText: '已发货' });
   });
 
   it('an open after-sale on any item makes the order after_sale', () => {
-    expect(rollupStatus('已发货', ['-', '退款中'], 2)).toEqual({ status: 'after_sale', statusText: '退款中', afterSale: true });
+    expect(rollupStatus('已发货', ['-', '退款中'], { itemCount: 2 })).toEqual({ status: 'after_sale', statusText: '退款中', afterSale: true });
     expect(rollupStatus('交易成功', ['售后中'])).toMatchObject({ status: 'after_sale', afterSale: true });
     expect(rollupStatus('待发货', ['仅退款'])).toMatchObject({ status: 'after_sale' });
   });
 
   it('a closed order stays closed under a stale open after-sale text', () => {
-    expect(rollupStatus('交易关闭', ['退款中'], 1)).toEqual({ status: 'closed', statusText: '交易关闭', afterSale: true });
+    expect(rollupStatus('交易关闭', ['退款中'], { itemCount: 1 })).toEqual({ status: 'closed', statusText: '交易关闭', afterSale: true });
   });
 
   it('every item refunded → refunded', () => {
-    expect(rollupStatus('已发货', ['退款成功', '已退款'], 2)).toEqual({ status: 'refunded', statusText: '退款成功', afterSale: true });
+    expect(rollupStatus('已发货', ['退款成功', '已退款'], { itemCount: 2 })).toEqual({ status: 'refunded', statusText: '退款成功', afterSale: true });
   });
 
-  it('a closed order with refunded items is refunded (千牛: trade closed after the refund)', () => {
-    expect(rollupStatus('交易关闭', ['退款成功', '-'], 2)).toMatchObject({ status: 'refunded', afterSale: true });
+  it('a closed order with refunded items is refunded where the console closes trades on refund (千牛)', () => {
+    expect(rollupStatus('交易关闭', ['退款成功', '-'], { itemCount: 2, closedMeansRefunded: true })).toEqual({
+      status: 'refunded',
+      statusText: '退款成功',
+      afterSale: true,
+    });
+  });
+
+  it('elsewhere a printed 已关闭 stands beside a refunded item (抖店 closes unpaid orders)', () => {
+    expect(rollupStatus('已关闭', ['退款成功'], { itemCount: 1 })).toEqual({ status: 'closed', statusText: '已关闭', afterSale: true });
   });
 
   it('some items refunded: the printed status stands, afterSale and partialRefund are set', () => {
-    expect(rollupStatus('已发货', ['退款成功', '-'], 2)).toEqual({
+    expect(rollupStatus('已发货', ['退款成功', '-'], { itemCount: 2 })).toEqual({
       status: 'shipped',
       statusText: '已发货',
       afterSale: true,
@@ -66,12 +74,12 @@ describe('rollupStatus', () => {
 
   it('printed after-sale statuses stand as printed', () => {
     expect(rollupStatus('售后中', [])).toEqual({ status: 'after_sale', statusText: '售后中', afterSale: true });
-    expect(rollupStatus('未发货，退款成功', ['-'], 1)).toEqual({ status: 'refunded', statusText: '未发货，退款成功', afterSale: true });
+    expect(rollupStatus('未发货，退款成功', ['-'], { itemCount: 1 })).toEqual({ status: 'refunded', statusText: '未发货，退款成功', afterSale: true });
   });
 
   it('a finished after-sale without outcome sets afterSale only; a withdrawn one changes nothing', () => {
-    expect(rollupStatus('交易成功', ['售后完成'], 1)).toEqual({ status: 'completed', statusText: '交易成功', afterSale: true });
-    expect(rollupStatus('交易成功', ['退款关闭'], 1)).toEqual({ status: 'completed', statusText: '交易成功' });
+    expect(rollupStatus('交易成功', ['售后完成'], { itemCount: 1 })).toEqual({ status: 'completed', statusText: '交易成功', afterSale: true });
+    expect(rollupStatus('交易成功', ['退款关闭'], { itemCount: 1 })).toEqual({ status: 'completed', statusText: '交易成功' });
   });
 
   it('unknown words and no after-sale give nothing', () => {

@@ -1,5 +1,5 @@
 import { normalizeStatus } from '../../model/status-words';
-import { collapse } from '../generic-cells';
+import { collapse, textPieces } from '../generic-cells';
 import { type Kind, kindOfLabel, kindsOfHeader } from './kinds';
 import { type RowText, rowMemo, sharedMemo } from './row-text';
 import { regionIn } from './text-patterns';
@@ -171,9 +171,8 @@ function tableHeaderOf(table: Element): Header | null {
   return sharedMemo('table-header', table, () => ownTableHeader(table) ?? containerHeader(table));
 }
 
-function alignTable(trs: readonly Element[]): AlignedRow | null {
-  const table = tableOf(trs[0]!);
-  if (!table) return null;
+/** The row's lines in `table` under its header (the row may hold several tables: a head table, an items table). */
+function alignTable(table: Element, trs: readonly Element[]): AlignedRow | null {
   const header = tableHeaderOf(table);
   if (!header) return null;
   const carry: Carry = [];
@@ -336,12 +335,13 @@ const MONEY_LIKE = /[¥￥]\s*\d|\d\.\d{2}(?!\d)/;
 const DATE_LIKE = /\d{4}[-/]\d{1,2}[-/]\d{1,2}/;
 const ID_LIKE = /\d{6,}/;
 
-function agrees(kind: Kind, text: string): boolean {
+function agrees(kind: Kind, text: string, cell: Element): boolean {
   switch (kind) {
     case 'amount':
       return MONEY_LIKE.test(text);
     case 'status':
-      return normalizeStatus(text.slice(0, 40)) !== null;
+      // any of the cell's lines (`已关闭` over `超时未支付，订单关闭`)
+      return textPieces(cell, 6).some((piece) => piece.length <= 30 && normalizeStatus(piece) !== null);
     case 'createdAt':
     case 'paidAt':
     case 'shippedAt':
@@ -374,7 +374,7 @@ function score(header: Header, cells: readonly Element[]): { score: number; stro
       total -= 1;
       return;
     }
-    if (isStrong) total += text.length <= 300 && kinds.some((kind) => STRONG.has(kind) && agrees(kind, text)) ? 1 : -1;
+    if (isStrong) total += text.length <= 300 && kinds.some((kind) => STRONG.has(kind) && agrees(kind, text, cell!)) ? 1 : -1;
   });
   return { score: total, strong };
 }
@@ -483,9 +483,15 @@ function align(text: RowText): AlignedRow | null {
     const tr = row.closest('tr');
     trs = tr ? [tr] : [];
   }
-  if (trs.length > 0) {
-    const table = alignTable(trs);
-    if (table) return table;
+  const tables: Element[] = [];
+  for (const tr of trs) {
+    const table = tableOf(tr);
+    if (table && !tables.includes(table)) tables.push(table);
+    if (tables.length >= 4) break;
+  }
+  for (const table of tables) {
+    const aligned = alignTable(table, trs);
+    if (aligned) return aligned;
   }
   if (row.getAttribute('role') === 'row' || text.ariaRows.length > 0) {
     const aria = alignAria(text);

@@ -40,7 +40,7 @@
  * }
  * ```
  * A printed status beats a code the row carries (`data-kora_order_status`): `printedStatusWins(printed, code)`
- * in status-rollup.ts; item after-sale texts roll up with `rollupStatus(printed, itemTexts, itemCount)`.
+ * in status-rollup.ts; item after-sale texts roll up with `rollupStatus(printed, itemTexts, { itemCount })`.
  */
 import type { OrderStatus } from '../../model/status';
 import { normalizeStatus } from '../../model/status-words';
@@ -140,6 +140,8 @@ export interface FloorOptions {
   orderIdPattern: RegExp;
   /** The fields to look for: only those the reader's selectors missed. */
   want: readonly FloorField[];
+  /** The console closes a trade when its refunds complete (千牛): see status-rollup's RollupOptions. */
+  closedMeansRefunded?: boolean;
 }
 
 /** The index of a floor strategy among FLOOR_STRATEGIES. */
@@ -198,7 +200,7 @@ function readField(text: RowText, field: FloorField, options: FloorOptions, out:
       return;
     }
     case 'status': {
-      const value = readStatus(text);
+      const value = readStatus(text, options.closedMeansRefunded === true);
       if (value) out.status = value;
       return;
     }
@@ -269,7 +271,7 @@ interface Printed {
   piece?: number;
 }
 
-function printedStatus(text: RowText, pieces: readonly StatusPiece[]): Printed | undefined {
+function printedStatus(text: RowText, pieces: readonly StatusPiece[]): Printed | 'conflict' | undefined {
   for (const hit of labelsOf(text, 'status')) {
     if (hit.value.length <= 60 && normalizeStatus(hit.value)) return { text: hit.value, strategy: 'floor-label', piece: hit.valuePiece };
   }
@@ -280,12 +282,15 @@ function printedStatus(text: RowText, pieces: readonly StatusPiece[]): Printed |
     }
   }
   const pattern = printedStatusIn(pieces);
+  if (pattern === 'conflict') return pattern;
   return pattern ? { text: pattern.text, strategy: 'floor-pattern', piece: pattern.index } : undefined;
 }
 
-function readStatus(text: RowText): FloorStatus | undefined {
+function readStatus(text: RowText, closedMeansRefunded: boolean): FloorStatus | undefined {
   const pieces = rowMemo(text, 'status-pieces', () => statusPieces(text.pieces));
   const printed = printedStatus(text, pieces);
+  // words that disagree on the order's status: nothing is known (the items' texts must not decide alone)
+  if (printed === 'conflict') return undefined;
   // the items' after-sale texts: one per item line where a 售后 column is read, else every after-sale text
   // the row prints (labelled or on a whole piece), item count unknown
   let itemTexts: string[];
@@ -305,7 +310,7 @@ function readStatus(text: RowText): FloorStatus | undefined {
     }
     afterSaleStrategy = labelled.length > 0 ? 'floor-label' : 'floor-pattern';
   }
-  const rolled = rollupStatus(printed?.text, itemTexts, itemCount);
+  const rolled = rollupStatus(printed?.text, itemTexts, { itemCount, closedMeansRefunded });
   if (!rolled.status || !rolled.statusText) return undefined;
   const byPrinted = printed !== undefined && rolled.statusText === printed.text.trim();
   const status: FloorStatus = {
@@ -319,10 +324,13 @@ function readStatus(text: RowText): FloorStatus | undefined {
 }
 
 const NOT_A_BUYER = /^(?:联系|查看|复制|详情|旺旺|发消息|聊天|号码保护订单)/;
+const LABEL_START = /^[\u4e00-\u9fa5A-Za-z]{1,10}\s*[：:]/;
+// a receiver line (`测*，1**********，浙江省…`) or a masked phone: not the buyer's nickname
+const RECEIVER_LINE = /[，,]\s*1[\d*]{10}|^1[\d*]{10}$/;
 
 function buyerOf(value: string): string | undefined {
   const v = value.trim();
-  if (!v || v.length > 80 || isPlaceholder(v) || NOT_A_BUYER.test(v) || /[：:]/.test(v)) return undefined;
+  if (!v || v.length > 80 || isPlaceholder(v) || NOT_A_BUYER.test(v) || LABEL_START.test(v)) return undefined;
   return v;
 }
 
@@ -333,7 +341,9 @@ function readBuyer(text: RowText): FloorFound<string> | undefined {
   }
   const cell = columnCell(text, 'buyer');
   if (cell) {
+    // a 买家/收货信息 cell also prints the receiver: its line and its address are not the buyer
     for (const piece of textPieces(cell, 6)) {
+      if (RECEIVER_LINE.test(piece) || regionIn(piece, false)) continue;
       const buyer = buyerOf(piece);
       if (buyer) return found(buyer, 'floor-column');
     }

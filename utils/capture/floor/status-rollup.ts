@@ -10,8 +10,9 @@ import { normalizeStatus } from '../../model/status-words';
  *   已发货，退款成功) it stands;
  * - an OPEN after-sale on any item (退款中, 售后中, 待退货, 仅退款 without an outcome …) → after_sale, unless
  *   the order is closed (a closed trade is over; the item text is stale — as the 千牛 reader does);
- * - REFUNDED on every item (the item count is known and all of them say 退款成功/已退款), or on a closed
- *   order, or with no order status printed at all → refunded;
+ * - REFUNDED on every item (the item count is known and all of them say 退款成功/已退款), or with no order
+ *   status printed at all → refunded; on a closed order only where the console closes trades when their
+ *   refunds complete (`closedMeansRefunded`, 千牛), else the printed 已关闭 stands with `afterSale`;
  * - refunded on SOME items only → the order keeps its printed status (it still ships or was delivered) and
  *   gets `afterSale: true` with `partialRefund: true`; the status is not made up: the printed one stands;
  * - an after-sale FINISHED without a printed outcome (售后完成) → `afterSale: true`, status unchanged;
@@ -54,14 +55,26 @@ export interface StatusRollup {
 
 /**
  * The order's status from its printed status and its items' after-sale texts (rules above).
- * `itemTexts`: the after-sale texts printed per item (`''`/`-` for an item without one); `itemCount`: the
- * number of items of the order when known — without it, "every item refunded" cannot be told from "some".
+ * `itemTexts`: the after-sale texts printed per item (`''`/`-` for an item without one); `options.itemCount`:
+ * the number of items of the order when known — without it, "every item refunded" cannot be told from "some".
  */
+export interface RollupOptions {
+  /** The number of items of the order, when known. */
+  itemCount?: number;
+  /**
+   * The console closes a trade when its refunds complete (千牛: 交易关闭 + 退款成功 = a refunded order), so a
+   * closed order with a refunded item is refunded. Elsewhere a printed 已关闭 stands (抖店 closes unpaid
+   * orders; a stale 退款成功 beside 超时未支付，订单关闭 is no refund).
+   */
+  closedMeansRefunded?: boolean;
+}
+
 export function rollupStatus(
   printed: string | null | undefined,
   itemTexts: readonly (string | null | undefined)[] = [],
-  itemCount?: number,
+  options: RollupOptions = {},
 ): StatusRollup {
+  const { itemCount, closedMeansRefunded = false } = options;
   const printedText = printed?.trim() || undefined;
   const base = normalizeStatus(printedText) ?? undefined;
   let firstOpen: string | undefined;
@@ -97,6 +110,10 @@ export function rollupStatus(
   if (firstRefunded !== undefined) {
     out.afterSale = true;
     const all = itemCount !== undefined && itemCount > 0 && refunded >= itemCount;
+    if (base === 'closed' && !closedMeansRefunded) {
+      keep();
+      return out;
+    }
     if (all || base === 'closed' || base === undefined) {
       out.status = 'refunded';
       out.statusText = firstRefunded;

@@ -337,15 +337,16 @@ export function statusPieces(pieces: readonly string[]): StatusPiece[] {
 
 /**
  * The order's printed status among status pieces: the order-level words, when they all mean the same status
- * (logistics trace words count only when nothing else is printed). Conflicting words give nothing.
+ * (logistics trace words count only when nothing else is printed). Conflicting words (`已关闭` beside
+ * `超时未支付，订单关闭`) give `conflict`: the row prints a status, but which one is not told apart here.
  */
-export function printedStatusIn(found: readonly StatusPiece[]): StatusPiece | undefined {
+export function printedStatusIn(found: readonly StatusPiece[]): StatusPiece | 'conflict' | undefined {
   for (const traceAllowed of [false, true]) {
     let first: StatusPiece | undefined;
     for (const piece of found) {
       if (!piece.orderLevel || piece.status === null || piece.trace !== traceAllowed) continue;
       if (!first) first = piece;
-      else if (first.status !== piece.status) return undefined;
+      else if (first.status !== piece.status) return 'conflict';
     }
     if (first) return first;
   }
@@ -379,7 +380,8 @@ export function regionIn(text: string, strict: boolean): string | undefined {
       const after = rest.slice(region.length).trimStart();
       if (!(CITY_LEVEL.test(region) && ADDRESS_GOES_ON.test(after)) && !/^[*＊]{2,}/.test(after)) continue;
     }
-    return region.slice(0, 80);
+    // as the readers store it: `浙江省 杭州市` and `浙江省杭州市` are one region
+    return region.replace(/\s+/g, '').slice(0, 80);
   }
   return undefined;
 }
