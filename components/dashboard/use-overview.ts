@@ -2,7 +2,8 @@ import { useDatabase } from '@/components/DatabaseGate';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import type { RollupRecord } from '@/utils/db/database';
 import { countByStatus, tallyOrders } from '@/utils/db/order-queries';
-import { readDailyTrend, readLogisticsExceptions, readRollups } from '@/utils/db/read-kpis';
+import { countAwaitingReminder, readDailyTrend, readLogisticsExceptions, readRollups } from '@/utils/db/read-kpis';
+import { paymentWindowsItem } from '@/utils/remind/payment-window-settings';
 import { beijingDay, daysBetween } from '@/utils/kpi/beijing-day';
 import { computeKpis, sumContributions, type Kpis } from '@/utils/kpi/compute-kpis';
 import type { ExceptionRules } from '@/utils/kpi/logistics-exceptions';
@@ -22,9 +23,15 @@ export function useOverviewKpis(selection: Selection, rules: ExceptionRules | nu
   const db = useDatabase();
   const main = useLiveQuery(async () => {
     const now = Date.now();
+    const windows = await paymentWindowsItem.getValue();
     const current = await readRollups(db, filterOf(selection, now));
+    const awaiting = await countAwaitingReminder(db, filterOf(selection, now), now, windows);
     const yesterday = selection.range === 'today' ? await readRollups(db, filterOf({ ...selection, range: 'yesterday' }, now)) : undefined;
-    return { kpis: computeKpis(sumContributions(current)), yesterday: yesterday && computeKpis(sumContributions(yesterday)) };
+    const awaitingYesterday = yesterday ? await countAwaitingReminder(db, filterOf({ ...selection, range: 'yesterday' }, now), now, windows) : 0;
+    return {
+      kpis: { ...computeKpis(sumContributions(current)), unpaid: awaiting },
+      yesterday: yesterday && { ...computeKpis(sumContributions(yesterday)), unpaid: awaitingYesterday },
+    };
   }, [db, ...selectionDeps(selection)]);
   const exceptions = useLiveQuery(
     async () => (rules ? (await readLogisticsExceptions(db, filterOf(selection, Date.now()), Date.now(), rules)).length : null),

@@ -1,7 +1,8 @@
 import { useDatabase } from '@/components/DatabaseGate';
 import { exceptionRulesItem } from '@/utils/background/dashboard-settings';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
-import { readDailyTrend, readLogisticsExceptions, readRollups, type KpiFilter } from '@/utils/db/read-kpis';
+import { countAwaitingReminder, readDailyTrend, readLogisticsExceptions, readRollups, type KpiFilter } from '@/utils/db/read-kpis';
+import { paymentWindowsItem } from '@/utils/remind/payment-window-settings';
 import { computeKpis, sumContributions } from '@/utils/kpi/compute-kpis';
 import { dayRange, type DayRange, type RangeId } from '@/utils/kpi/date-ranges';
 
@@ -25,13 +26,17 @@ export function useKpis(selection: KpiSelection) {
   const key = [selection.range, selection.custom?.first, selection.custom?.last, selection.platform, selection.shop];
   const main = useLiveQuery(async () => {
     const now = Date.now();
-    const [current, yesterday] = await Promise.all([
+    const windows = await paymentWindowsItem.getValue();
+    const [current, yesterday, awaiting, awaitingYesterday] = await Promise.all([
       readRollups(db, filterOf(selection, now)),
       selection.range === 'today' ? readRollups(db, filterOf({ ...selection, range: 'yesterday' }, now)) : Promise.resolve(undefined),
+      // 待催付 follows the clock (payment windows end), so it is counted live, not taken from rollups
+      countAwaitingReminder(db, filterOf(selection, now), now, windows),
+      selection.range === 'today' ? countAwaitingReminder(db, filterOf({ ...selection, range: 'yesterday' }, now), now, windows) : Promise.resolve(0),
     ]);
     return {
-      kpis: computeKpis(sumContributions(current)),
-      yesterday: yesterday && computeKpis(sumContributions(yesterday)),
+      kpis: { ...computeKpis(sumContributions(current)), unpaid: awaiting },
+      yesterday: yesterday && { ...computeKpis(sumContributions(yesterday)), unpaid: awaitingYesterday },
     };
   }, [db, ...key]);
   const exceptions = useLiveQuery(async () => {

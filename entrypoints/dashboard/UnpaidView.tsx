@@ -1,13 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
 import { lang, s } from '@/components/dashboard/strings';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { platformName } from '@/components/platform-names';
 import type { OrderRecord } from '@/utils/db/database';
 import { unpaidNotReminded } from '@/utils/db/order-queries';
-import { readRollups } from '@/utils/db/read-kpis';
-import { computeKpis, sumContributions } from '@/utils/kpi/compute-kpis';
+import { countAwaitingReminder } from '@/utils/db/read-kpis';
 import { dayRange } from '@/utils/kpi/date-ranges';
+import { PaymentWindowsEditor } from '@/components/dashboard/PaymentWindowsEditor';
+import { paymentWindowsItem } from '@/utils/remind/payment-window-settings';
+import { isPastPayDeadline, payDeadlineOf } from '@/utils/remind/payment-windows';
 import { formatYuan } from '@/utils/model/money';
 import { formatBeijing } from '@/utils/model/time';
 import { remindOrder } from '@/utils/remind/remind-order';
@@ -27,9 +29,10 @@ export function UnpaidView() {
   // orders reminded here leave the queue; they stay listed first with their message until the view is left
   const [recent, setRecent] = useState<OrderRecord[]>([]);
   const remind = async (order: OrderRecord) => {
-    const outcome = await remindOrder(db, order.platform, order.orderId, Date.now(), await remindSettingsItem.getValue());
+    const outcome = await remindOrder(db, order.platform, order.orderId, Date.now(), await remindSettingsItem.getValue(), await paymentWindowsItem.getValue());
     if (!outcome.ok) {
-      setResults((all) => ({ ...all, [order.key]: outcome.reason === 'cooldown' ? s('remindCooldown') : s('remindNotUnpaid') }));
+      const why = outcome.reason === 'cooldown' ? 'remindCooldown' : outcome.reason === 'expired' ? 'remindExpired' : 'remindNotUnpaid';
+      setResults((all) => ({ ...all, [order.key]: s(why) }));
       return;
     }
     setRecent((all) => [order, ...all.filter((known) => known.key !== order.key)]);
@@ -37,24 +40,42 @@ export function UnpaidView() {
     setResults((all) => ({ ...all, [order.key]: `${s('remindCopied')} ${outcome.text}` }));
     if (outcome.chatUrl) window.open(outcome.chatUrl, '_blank', 'noopener');
   };
+  const [windowsVersion, setWindowsVersion] = useState(0);
+  useEffect(() => paymentWindowsItem.watch(() => setWindowsVersion((version) => version + 1)), []);
   const list = useLiveQuery(async () => {
+    const now = Date.now();
+    const windows = await paymentWindowsItem.getValue();
     const orders: OrderRecord[] = [];
     let after: { createdAt: number; key: string } | undefined;
     for (let page = 0; page < pages; page++) {
-      const result = await unpaidNotReminded(db, { after, size: PAGE });
+      const result = await unpaidNotReminded(db, { after, size: PAGE, now, windows });
       orders.push(...result.orders);
       after = result.next;
       if (!after) break;
     }
-    return { orders, more: !!after };
-  }, [db, pages]);
-  const total = useLiveQuery(async () => computeKpis(sumContributions(await readRollups(db, { range: dayRange('all', Date.now()) }))).unpaid, [db]);
+    return { orders, more: !!after, windows };
+  }, [db, pages, windowsVersion]);
+  const total = useLiveQuery(async () => {
+    const now = Date.now();
+    const windows = await paymentWindowsItem.getValue();
+    const all = { range: dayRange('all', now) };
+    const open = await countAwaitingReminder(db, all, now, windows);
+    const expired = await db.orders
+      .where('[status+createdAt]')
+      .between(['unpaid', -Infinity], ['unpaid', Infinity])
+      .filter((order) => isPastPayDeadline(order, now, windows))
+      .count();
+    return { open, expired };
+  }, [db, windowsVersion]);
   return (
     <section data-view="unpaid" aria-labelledby="view-heading">
       <ViewHeading label={s('unpaidHeading')} />
       <p className="note">
-        {s('unpaidIntro')} {total.status === 'ready' && <strong data-unpaid-total={total.value}>{s('unpaidTotal', { n: total.value })}</strong>}
+        {s('unpaidIntro')} {s('unpaidIntroWindow')}{' '}
+        {total.status === 'ready' && <strong data-unpaid-total={total.value.open}>{s('unpaidTotal', { n: total.value.open })}</strong>}{' '}
+        {total.status === 'ready' && total.value.expired > 0 && <span data-unpaid-expired={total.value.expired}>{s('unpaidExpired', { n: total.value.expired })}</span>}
       </p>
+      <PaymentWindowsEditor />
       {list.status === 'ready' &&
         (list.value.orders.length + recent.length === 0 ? (
           <p className="empty">{s('noUnpaid')}</p>
@@ -85,7 +106,13 @@ export function UnpaidView() {
                     <td>{order.shop ?? ''}</td>
                     <td className="mono">{order.orderId}</td>
                     <td className="nowrap">{order.createdAt !== undefined ? formatBeijing(order.createdAt) : ''}</td>
-                    <td className="nowrap">{order.payDeadlineAt !== undefined ? formatBeijing(order.payDeadlineAt) : ''}</td>
+                    <td className="nowrap" data-pay-deadline>
+                      {(() => {
+                        const deadline = payDeadlineOf(order, list.value.windows);
+                        if (!deadline) return '';
+                        return `${deadline.estimated ? `${s('estimatedMark')} ` : ''}${formatBeijing(deadline.at).slice(0, 16)}`;
+                      })()}
+                    </td>
                     <td className="num">{order.amountCents !== undefined ? formatYuan(order.amountCents) : ''}</td>
                     <td className="buyer">{order.buyer ?? ''}</td>
                     <td className="items">{order.items.map((item) => item.title).join('；')}</td>

@@ -9,6 +9,7 @@ import { DashboardApp } from '@/entrypoints/dashboard/DashboardApp';
 import { createDatabase, DB_NAME } from '@/utils/db/database';
 import { recordReminder } from '@/utils/db/record-reminder';
 import { upsertOrders } from '@/utils/db/upsert-orders';
+import { paymentWindowsItem } from '@/utils/remind/payment-window-settings';
 import { captured } from './order-factory';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -65,6 +66,8 @@ beforeAll(async () => {
     }),
   ]);
   await recordReminder(db, { orderKey: 'douyin:4934071258846137421', at: bj('2026-05-13T10:00:00'), channel: 'feige', template: 'zh' });
+  // these orders are from May: a shop with a long payment window keeps them in 待催付 (defaults would close them)
+  await paymentWindowsItem.setValue({ douyin: 24 * 365 * 5 });
   db.close();
   container = document.createElement('div');
   document.body.append(container);
@@ -130,6 +133,23 @@ describe('dashboard page', () => {
     expect(result.textContent).toContain('还没有付款');
     // the reminded order stays listed with its message
     expect(section.querySelector('tr[data-order-key]')!.getAttribute('data-order-key')).toBe('douyin:4934071258846137422');
+  });
+
+  it('付款时限: with the default windows the May orders leave 待催付 as 已超过付款时限; the seller’s windows are saved', async () => {
+    await paymentWindowsItem.setValue({});
+    await go('#overview');
+    await go('#unpaid');
+    const section = await waitFor(() => container.querySelector('section[data-view="unpaid"]'));
+    await waitFor(() => section.querySelector('[data-unpaid-total="0"]'));
+    await waitFor(() => section.querySelector('[data-unpaid-expired="2"]')); // both unpaid orders, reminded or not
+    expect(section.querySelectorAll('tr[data-order-key]').length).toBe(0);
+    const douyin = await waitFor(() => section.querySelector<HTMLInputElement>('input[data-payment-window="douyin"]'));
+    expect(douyin.value).toBe('0.5');
+    await type(douyin, '100000');
+    await act(async () => section.querySelector<HTMLButtonElement>('[data-action="save-payment-windows"]')!.click());
+    await waitFor(() => section.querySelector('[data-panel="payment-windows"] .ok'));
+    expect((await paymentWindowsItem.getValue()).douyin).toBe(100000);
+    await paymentWindowsItem.setValue({ douyin: 24 * 365 * 5 });
   });
 
   it('batch tracking shows found orders with links and unknown numbers as 未找到', async () => {

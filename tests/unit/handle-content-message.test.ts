@@ -105,6 +105,8 @@ describe('handleContentMessage', () => {
         '4987654321098765432': {
           status: 'unpaid',
           statusText: '待支付',
+          // no printed deadline: created + 抖店's default 30-minute window, marked estimated
+          payDeadline: { at: Date.UTC(2026, 4, 12, 16, 22, 32) + 1_800_000, estimated: true },
           waybills: [{ waybillNo: 'SF1234567890123', carrierName: '顺丰速运', events: [] }],
           exception: null,
           reminders: 1,

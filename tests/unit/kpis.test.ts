@@ -63,7 +63,8 @@ async function buildShop() {
 describe('KPIs from rollups', () => {
   it('computes every KPI of the hand-built shop over all platforms, 近7天', async () => {
     await buildShop();
-    const kpis = await readKpis(db, { range: dayRange('last7', NOW) }, NOW);
+    // 抖店's default payment window is 30 minutes; this shop gives its buyers two days
+    const kpis = await readKpis(db, { range: dayRange('last7', NOW) }, NOW, undefined, { douyin: 48 });
     expect(kpis).toEqual({
       orders: 8,
       gmv: 280, // paid: A 50 + C 100 + D 30 + E 40 + G 60
@@ -78,6 +79,14 @@ describe('KPIs from rollups', () => {
       exceptions: 1, // E stalled since 05-11 08:00
       recovered_gmv: 50,
     });
+  });
+
+  it('待催付 follows the clock: an unpaid order past its payment window is no longer waiting for a reminder', async () => {
+    await buildShop();
+    const range = { range: dayRange('last7', NOW) };
+    expect((await readKpis(db, range, NOW, undefined, { douyin: 48 })).unpaid).toBe(1); // B, 27 h old
+    expect((await readKpis(db, range, NOW, undefined, { douyin: 24 })).unpaid).toBe(0); // B past 24 h
+    expect((await readKpis(db, range, NOW)).unpaid).toBe(0); // default 30 minutes
   });
 
   it('today vs yesterday, one platform, one shop', async () => {

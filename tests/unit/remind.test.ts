@@ -49,9 +49,16 @@ describe('reminder guard', () => {
     expect(checkReminderAllowed({ status: 'unpaid' }, last, now, 12)).toEqual({ ok: false, reason: 'cooldown', lastAt: last, nextAt: bj('2026-05-13T22:00:00') });
     expect(checkReminderAllowed({ status: 'unpaid' }, last, now, 6)).toEqual({ ok: true });
   });
-  it('describes the age and the payment window', () => {
-    expect(describeUnpaidAge(bj('2026-05-13T15:00:00'), bj('2026-05-13T20:20:00'), now)).toBe('下单 5 小时 · 付款剩余 20 分钟');
-    expect(describeUnpaidAge(bj('2026-05-10T15:00:00'), bj('2026-05-11T15:00:00'), now)).toBe('下单 3 天 · 付款已超时');
+  it('refuses orders past their payment window (the console has closed them)', () => {
+    const deadline = bj('2026-05-13T19:30:00');
+    expect(checkReminderAllowed({ status: 'unpaid' }, undefined, now, 12, deadline)).toEqual({ ok: false, reason: 'expired', deadlineAt: deadline });
+    expect(checkReminderAllowed({ status: 'unpaid' }, undefined, now, 12, bj('2026-05-13T20:30:00'))).toEqual({ ok: true });
+  });
+  it('shows the time left to pay, not the order age, wherever the window is known', () => {
+    expect(describeUnpaidAge(bj('2026-05-13T15:00:00'), bj('2026-05-13T20:20:00'), now)).toBe('付款剩余 20 分钟');
+    expect(describeUnpaidAge(bj('2026-05-13T15:00:00'), bj('2026-05-13T20:20:00'), now, true)).toBe('付款剩余约 20 分钟');
+    expect(describeUnpaidAge(bj('2026-05-10T15:00:00'), bj('2026-05-11T15:00:00'), now)).toBe('已超过付款时限');
+    expect(describeUnpaidAge(bj('2026-05-13T15:00:00'), undefined, now)).toBe('下单 5 小时');
   });
 });
 
@@ -91,6 +98,14 @@ describe('remindOrder and recovery', () => {
     // reminder history survives re-captures
     await upsertOrders(db, [captured({ status: 'shipped', statusText: '已发货' })], now + 1000);
     expect(await db.reminders.where('orderKey').equals('douyin:4987654321098765432').count()).toBe(1);
+  });
+
+  it('from the dashboard queue, an order past its payment window is refused (the console closed it); a live row is not checked', async () => {
+    const created = bj('2026-05-13T09:00:00');
+    await upsertOrders(db, [captured({ createdAt: created })], created);
+    const late = bj('2026-05-13T10:00:00'); // 抖店's default window is 30 minutes
+    expect(await remindOrder(db, 'douyin', '4987654321098765432', late, DEFAULT_REMIND_SETTINGS, {})).toMatchObject({ ok: false, reason: 'expired', deadlineAt: created + 1_800_000 });
+    expect(await remindOrder(db, 'douyin', '4987654321098765432', late, DEFAULT_REMIND_SETTINGS, { douyin: 2 })).toMatchObject({ ok: true });
   });
 
   it('does not count an order paid before it was reminded as recovered', async () => {

@@ -49,3 +49,20 @@ describe('row controls', () => {
     expect(controlsFor(captured({ status: 'closed' }))).toEqual([]);
   });
 });
+
+describe('row label of an unpaid order', () => {
+  it('shows the time left to pay, estimated or printed; falls back to the age when the estimate has passed on a live row', () => {
+    const now = Date.now();
+    const order = captured({ createdAt: now - 10 * 60_000 });
+    const element = row();
+    ensureRowControls(element, order, undefined, { hasWaybill: false, reminders: 0, payDeadline: { at: now + 20 * 60_000 + 5_000, estimated: true } });
+    expect(element.querySelector('[data-orderlens-state="age"]')?.textContent).toBe('付款剩余约 20 分钟');
+    const printed = row();
+    ensureRowControls(printed, captured({ createdAt: now - 10 * 60_000, payDeadlineAt: now + 29 * 60_000 + 5_000 }));
+    expect(printed.querySelector('[data-orderlens-state="age"]')?.textContent).toBe('付款剩余 29 分钟');
+    const stale = row();
+    ensureRowControls(stale, captured({ createdAt: now - 3 * 86_400_000 }), undefined, { hasWaybill: false, reminders: 0, payDeadline: { at: now - 86_400_000, estimated: true } });
+    expect(stale.querySelector('[data-orderlens-state="age"]')?.textContent).toBe('下单 3 天');
+    expect(stale.querySelector('[data-orderlens="remind"]')).not.toBeNull(); // the console prints it unpaid right now
+  });
+});

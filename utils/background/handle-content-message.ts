@@ -5,6 +5,8 @@ import { StorageError } from '../db/storage-errors';
 import { logisticsException, type ExceptionKind } from '../kpi/logistics-exceptions';
 import { remindOrder, type RemindOutcome } from '../remind/remind-order';
 import { remindSettingsItem } from '../remind/remind-settings';
+import { paymentWindowsItem } from '../remind/payment-window-settings';
+import { payDeadlineOf } from '../remind/payment-windows';
 import { orderKey } from '../model/order';
 import { checkSender, type SenderLike } from '../messaging/check-sender';
 import {
@@ -30,6 +32,8 @@ export interface RowStateShipment {
 export interface RowState {
   status?: string;
   statusText?: string;
+  /** End of an unpaid order's payment window: printed by the console, else estimated from the window. */
+  payDeadline?: { at: number; estimated: boolean };
   waybills: RowStateShipment[];
   exception: ExceptionKind | null;
   reminders: number;
@@ -120,6 +124,7 @@ async function readRowState(message: RowStateRequest, deps: HandlerDeps): Promis
   const orders = await deps.db.orders.bulkGet(keys);
   const reminders = await deps.db.reminders.where('orderKey').anyOf(keys).toArray();
   const rules = await exceptionRulesItem.getValue();
+  const windows = await paymentWindowsItem.getValue();
   const states: Record<string, RowState> = {};
   message.orderIds.forEach((orderId, at) => {
     const order = orders[at];
@@ -128,6 +133,7 @@ async function readRowState(message: RowStateRequest, deps: HandlerDeps): Promis
     states[orderId] = {
       status: order?.status,
       statusText: order?.statusText,
+      payDeadline: order?.status === 'unpaid' ? payDeadlineOf(order, windows) : undefined,
       waybills: (order?.shipments ?? []).map(({ waybillNo, carrierName, lastEventAt, events }) => ({
         waybillNo,
         carrierName,

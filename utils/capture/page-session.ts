@@ -188,7 +188,7 @@ export class PageSession {
       (reply) => {
         if (!reply?.ok || this.stopped) return;
         for (const [orderId, state] of Object.entries(reply.states)) {
-          this.known.set(orderId, { hasWaybill: state.waybills.length > 0, reminders: state.reminders, lastReminderAt: state.lastReminderAt });
+          this.known.set(orderId, { hasWaybill: state.waybills.length > 0, reminders: state.reminders, lastReminderAt: state.lastReminderAt, payDeadline: state.payDeadline });
         }
         this.schedule();
       },

@@ -21,6 +21,8 @@ function refusalText(outcome: Exclude<RemindOutcome, { ok: true }>): string {
       return '该订单已不是待付款状态，无需催付';
     case 'unknown-order':
       return 'OrderLens 还没有记录这笔订单，请稍后再试';
+    case 'expired':
+      return `已超过付款时限（${formatBeijing(outcome.deadlineAt).slice(5, 16)}），后台会自动关闭这笔订单，无需催付（付款时限可在仪表盘「待催付」修改）`;
   }
 }
 

@@ -10,6 +10,8 @@ export interface KnownRowState {
   hasWaybill: boolean;
   reminders: number;
   lastReminderAt?: number;
+  /** End of the payment window the background knows (printed, or estimated from the console's window). */
+  payDeadline?: { at: number; estimated: boolean };
 }
 
 const TRACKABLE: ReadonlySet<OrderStatus> = new Set(['shipped', 'delivered', 'completed']);
@@ -38,6 +40,17 @@ function defaultAnchor(row: Element): Element {
   return row;
 }
 
+/**
+ * Time left to pay where the window is known (the row's printed deadline, else the background's estimate
+ * while it is still ahead: a live row printing 待支付 past our estimate means the shop's window is longer),
+ * else the order's age.
+ */
+function unpaidLabel(order: CapturedOrder, known: KnownRowState | undefined, now: number): string {
+  const deadline = order.payDeadlineAt !== undefined ? { at: order.payDeadlineAt, estimated: false } : known?.payDeadline;
+  const usable = deadline && (!deadline.estimated || deadline.at > now) ? deadline : undefined;
+  return describeUnpaidAge(order.createdAt, usable?.at, now, usable?.estimated);
+}
+
 function reminderNote(known: KnownRowState | undefined): string {
   if (!known?.reminders || known.lastReminderAt === undefined) return '';
   return `已催付${known.reminders > 1 ? ` ${known.reminders} 次` : ''} · ${formatBeijing(known.lastReminderAt).slice(5, 16)}`;
@@ -58,7 +71,7 @@ export function ensureRowControls(
   const doc = row.ownerDocument;
   const wanted = controlsFor(order, known);
   const note = wanted.includes('remind') ? reminderNote(known) : '';
-  const age = wanted.includes('remind') ? describeUnpaidAge(order.createdAt, order.payDeadlineAt, Date.now()) : '';
+  const age = wanted.includes('remind') ? unpaidLabel(order, known, Date.now()) : '';
   const signature = `${order.orderId}|${wanted.join(',')}|${note}|${age}`;
   let changed = false;
   const marker = row.getAttribute('data-orderlens-row');

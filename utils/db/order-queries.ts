@@ -1,5 +1,6 @@
 import { orderKey } from '../model/order';
 import { ORDER_STATUSES, type OrderStatus } from '../model/status';
+import { isPastPayDeadline, longestWindowHours, type PaymentWindows } from '../remind/payment-windows';
 import type { OrderLensDatabase, OrderRecord } from './database';
 
 /**
@@ -234,16 +235,20 @@ export async function tallyOrders(
  */
 export async function unpaidNotReminded(
   db: OrderLensDatabase,
-  options: { platform?: string; after?: { createdAt: number; key: string }; size?: number } = {},
+  options: { platform?: string; after?: { createdAt: number; key: string }; size?: number; now?: number; windows?: PaymentWindows } = {},
 ): Promise<{ orders: OrderRecord[]; next?: { createdAt: number; key: string } }> {
   const size = options.size ?? PAGE_SIZE;
   const orders: OrderRecord[] = [];
   let after = options.after;
+  // With a clock, orders past their payment window are left out (the console has closed them): only the
+  // unpaid orders created within the longest window can still be open.
+  const now = options.now;
+  const openSince = now === undefined ? -Infinity : now - longestWindowHours(options.windows) * 3_600_000;
   for (;;) {
     const from = after;
     const batch = await db.orders
       .where('[status+createdAt]')
-      .between(['unpaid', from?.createdAt ?? -Infinity], ['unpaid', Infinity], true, true)
+      .between(['unpaid', Math.max(from?.createdAt ?? -Infinity, openSince)], ['unpaid', Infinity], true, true)
       .filter(
         (order) =>
           (!from || order.createdAt !== from.createdAt || order.key > from.key) && (!options.platform || order.platform === options.platform),
@@ -255,6 +260,7 @@ export async function unpaidNotReminded(
     );
     for (const order of batch.slice(0, size)) {
       if (reminded.has(order.key)) continue;
+      if (now !== undefined && isPastPayDeadline(order, now, options.windows)) continue;
       orders.push(order);
       if (orders.length === size) {
         return order !== batch.at(-1) ? { orders, next: { createdAt: order.createdAt!, key: order.key } } : { orders };

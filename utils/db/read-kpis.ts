@@ -3,6 +3,7 @@ import { dayRangeToMs, type DayRange } from '../kpi/date-ranges';
 import { logisticsException, DEFAULT_EXCEPTION_RULES, type ExceptionRules } from '../kpi/logistics-exceptions';
 import type { Contribution } from '../kpi/order-contribution';
 import type { OrderLensDatabase, OrderRecord, RollupRecord } from './database';
+import { isPastPayDeadline, longestWindowHours, type PaymentWindows } from '../remind/payment-windows';
 
 export interface KpiFilter {
   range: DayRange;
@@ -40,9 +41,33 @@ export async function readLogisticsExceptions(
     .filter((item): item is { order: OrderRecord; kind: NonNullable<typeof item.kind> } => item.kind !== null);
 }
 
-export async function readKpis(db: OrderLensDatabase, filter: KpiFilter, now: number, rules?: ExceptionRules): Promise<Kpis> {
-  const [rows, exceptions] = await Promise.all([readRollups(db, filter), readLogisticsExceptions(db, filter, now, rules)]);
-  return computeKpis(sumContributions(rows), exceptions.length);
+/**
+ * 待催付 now: unpaid orders of the range still within their payment window and never reminded. Not from
+ * rollups — it changes with the clock (an order we never saw again was closed by the console when its
+ * window ended) — but a bounded, indexed read: only unpaid orders created within the longest window.
+ */
+export async function countAwaitingReminder(db: OrderLensDatabase, filter: KpiFilter, now: number, windows: PaymentWindows = {}): Promise<number> {
+  const { start, end } = dayRangeToMs(filter.range);
+  const from = Math.max(start, now - longestWindowHours(windows) * 3_600_000);
+  if (from >= end) return 0;
+  const candidates = (await db.orders.where('[status+createdAt]').between(['unpaid', from], ['unpaid', end], true, false).toArray()).filter(
+    (order) =>
+      (!filter.platform || order.platform === filter.platform) &&
+      (filter.shop === undefined || (order.shop ?? '') === filter.shop) &&
+      !isPastPayDeadline(order, now, windows),
+  );
+  if (candidates.length === 0) return 0;
+  const reminded = new Set((await db.reminders.where('orderKey').anyOf(candidates.map((order) => order.key)).toArray()).map((reminder) => reminder.orderKey));
+  return candidates.filter((order) => !reminded.has(order.key)).length;
+}
+
+export async function readKpis(db: OrderLensDatabase, filter: KpiFilter, now: number, rules?: ExceptionRules, windows?: PaymentWindows): Promise<Kpis> {
+  const [rows, exceptions, awaiting] = await Promise.all([
+    readRollups(db, filter),
+    readLogisticsExceptions(db, filter, now, rules),
+    countAwaitingReminder(db, filter, now, windows),
+  ]);
+  return { ...computeKpis(sumContributions(rows), exceptions.length), unpaid: awaiting };
 }
 
 /** Orders and GMV per day of a range (the trend chart), from rollups. */
