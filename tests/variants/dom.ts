@@ -17,6 +17,10 @@ export const isText = (node: Node | null | undefined): node is Text => !!node &&
 export const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 export const textOf = (node: Node) => squash(node.textContent);
 
+const SHOW_ELEMENT = 1;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
 function insideSkipped(node: Node, root: Node): boolean {
   for (let el = node.parentNode; el && el !== root; el = el.parentNode) {
     if (isElement(el) && SKIP_TAGS.has(el.tagName)) return true;
@@ -35,23 +39,30 @@ export function textNodes(root: Node): Text[] {
   return out;
 }
 
-/** Elements under root (document order), outside script/style/template and not those elements themselves. */
-export function elementsUnder(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll('*')).filter(
-    (el) => !SKIP_TAGS.has(el.tagName) && !el.closest('script,style,template,noscript,svg'),
-  );
+/**
+ * Elements under root in document order, outside script/style/template/svg (those not included either);
+ * `enter(el)` false leaves out an element and everything inside it.
+ */
+export function elementsUnder(root: Node, enter?: (el: Element) => boolean): Element[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT, {
+    acceptNode: (node: Node) => {
+      const el = node as Element;
+      if (SKIP_TAGS.has(el.tagName) || el.tagName === 'svg' || el.tagName === 'SVG') return FILTER_REJECT;
+      return !enter || enter(el) ? FILTER_ACCEPT : FILTER_REJECT;
+    },
+  });
+  const out: Element[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Element);
+  return out;
 }
 
-/** Deepest elements whose squashed text equals `text` (document order). */
-export function elementsWithText(root: ParentNode, text: string): Element[] {
+/** Deepest elements whose squashed text equals `text` (document order); only subtrees holding it are entered. */
+export function elementsWithText(root: Node, text: string): Element[] {
   const target = squash(text);
-  const out: Element[] = [];
-  for (const el of elementsUnder(root)) {
-    if (textOf(el) !== target) continue;
-    if (Array.from(el.children).some((child) => textOf(child) === target)) continue;
-    out.push(el);
-  }
-  return out;
+  if (!target) return [];
+  const holding = elementsUnder(root, (el) => squash(el.textContent).includes(target));
+  return holding.filter((el) => textOf(el) === target && !Array.from(el.children).some((child) => textOf(child) === target));
 }
 
 /** The element siblings around an element, skipping whitespace-only text nodes; null when real text is in between. */
@@ -99,14 +110,14 @@ export function orderScopes(doc: Document, orderIds: readonly string[]): Map<str
   if (orderIds.length === 0) return scopes;
   const body = doc.body;
   const texts = textNodes(body);
+  const printing = new Map(orderIds.map((id) => [id, texts.filter((t) => t.data.includes(id))] as const));
   for (const id of orderIds) {
-    const node = texts.find((t) => t.data.includes(id));
+    const node = printing.get(id)?.[0];
     if (!node?.parentElement) continue;
-    const others = orderIds.filter((other) => other !== id && !id.includes(other));
+    const others = orderIds.filter((other) => other !== id && !id.includes(other)).flatMap((other) => printing.get(other) ?? []);
     let scope: Element = node.parentElement;
     for (let up = scope.parentElement; up && up !== body; up = up.parentElement) {
-      const text = up.textContent ?? '';
-      if (others.some((other) => text.includes(other))) break;
+      if (others.some((t) => up!.contains(t))) break;
       scope = up;
     }
     scopes.set(id, scope);

@@ -72,6 +72,17 @@ interface Transform {
   apply(ctx: VariantContext, rng: Rng, notes: string[]): number;
 }
 
+/** Order scopes, found once per variant (transforms only add inside them or replace leaves). */
+const scopeCache = new WeakMap<VariantContext, Map<string, Element>>();
+function scopesOf(ctx: VariantContext): Map<string, Element> {
+  let scopes = scopeCache.get(ctx);
+  if (!scopes || [...scopes.values()].some((scope) => !scope.isConnected)) {
+    scopes = orderScopes(ctx.doc, ctx.expected.map((o) => o.orderId));
+    scopeCache.set(ctx, scopes);
+  }
+  return scopes;
+}
+
 const el = (doc: Document, tag: string, text?: string) => {
   const e = doc.createElement(tag);
   if (text !== undefined) e.textContent = text;
@@ -198,7 +209,7 @@ function printedWaybills(ctx: VariantContext): PrintedWaybill[] {
     for (const shipment of order.shipments) {
       if (!shipment.carrierName || ctx.waybillsDone.has(shipment.waybillNo)) continue;
       const leaf = elementsWithText(ctx.doc.body, shipment.waybillNo).find((e) => !ctx.created.has(e))
-        ?? elementsUnder(ctx.doc.body).find((e) => e.children.length === 0 && textOf(e).includes(shipment.waybillNo) && !ctx.created.has(e));
+        ?? elementsUnder(ctx.doc.body, (e) => (e.textContent ?? '').includes(shipment.waybillNo)).find((e) => e.children.length === 0 && !ctx.created.has(e));
       if (!leaf) continue;
       const unit = valueUnit(leaf, shipment.waybillNo, WAYBILL_LABEL, ctx.doc.body);
       // the carrier printed nearest to the number, within the block of this package only
@@ -271,7 +282,7 @@ const waybillCell: Transform = {
 };
 
 function addListWaybills(ctx: VariantContext, rng: Rng, notes: string[], where: 'status' | 'cell'): number {
-  const scopes = orderScopes(ctx.doc, ctx.expected.map((o) => o.orderId));
+  const scopes = scopesOf(ctx);
   const candidates = ctx.expected
     .map((order, index) => ({ order, index }))
     .filter(({ order }) => order.status && SHIPPED.has(order.status) && order.shipments.length === 0 && !ctx.waybillsDone.has(order.orderId));
@@ -324,14 +335,15 @@ const NOTES: ((yuan: string) => string)[] = [
 const moneyNote: Transform = {
   name: 'money-note',
   apply(ctx, rng, notes) {
-    const scopes = ctx.kind === 'list' ? orderScopes(ctx.doc, ctx.expected.map((o) => o.orderId)) : new Map<string, Element>();
+    const scopes = ctx.kind === 'list' ? scopesOf(ctx) : new Map<string, Element>();
     let edits = 0;
     for (const order of ctx.expected) {
       if (order.amountCents === undefined) continue;
       const scope = ctx.kind === 'list' ? scopes.get(order.orderId) : ctx.doc.body;
       if (!scope) continue;
       // the deepest elements printing exactly the amount (`¥89.90`, or already split: `<span>¥</span><span>89.90</span>`)
-      const amounts = elementsUnder(scope).filter(
+      const digits = formatYuan(order.amountCents).slice(1);
+      const amounts = elementsUnder(scope, (e) => (e.textContent ?? '').includes(digits)).filter(
         (e) => strictMoneyCents(textOf(e)) === order.amountCents && !Array.from(e.children).some((k) => textOf(k) === textOf(e)) && !ctx.created.has(e),
       );
       const amount = amounts[amounts.length - 1];
@@ -484,8 +496,7 @@ function isHeaderRow(tr: Element): boolean {
 }
 
 /** Reorders the cells of `rows` of one table: `order[newIndex] = oldIndex`; full-width rows stay. */
-function permuteTable(table: Element, width: number, order: number[]): boolean {
-  const grid = tableGrid(table);
+function permuteTable(table: Element, grid: ReturnType<typeof tableGrid>, width: number, order: number[]): boolean {
   const newIndex = new Map(order.map((old, i) => [old, i] as const));
   const plans: { tr: Element; cells: Element[] }[] = [];
   for (const { tr, cells } of grid.rows) {
@@ -514,11 +525,12 @@ function permuteTable(table: Element, width: number, order: number[]): boolean {
 function tableColumns(ctx: VariantContext, rng: Rng, notes: string[]): number {
   let edits = 0;
   const done = new Set<Element>();
-  const tables = Array.from(ctx.doc.body.querySelectorAll('table'));
+  const tables: Element[] = Array.from(ctx.doc.body.querySelectorAll('table'));
   const widths = new Map(tables.map((t) => [t, tableGrid(t)] as const));
+  const headed = new Map(tables.map((t) => [t, ownRows(t).find(isHeaderRow)] as const));
   for (const table of tables) {
     if (done.has(table)) continue;
-    const header = ownRows(table).find(isHeaderRow);
+    const header = headed.get(table);
     if (!header) continue;
     const width = header.children.length;
     const grid = widths.get(table)!;
@@ -528,7 +540,7 @@ function tableColumns(ctx: VariantContext, rng: Rng, notes: string[]): number {
       // header-only table (the consoles' fixed header): the body tables beside it share its columns
       for (let up = table.parentElement; up && up !== ctx.doc.body; up = up.parentElement) {
         const around = Array.from(up.querySelectorAll('table')).filter(
-          (t) => t !== table && !done.has(t) && (table.compareDocumentPosition(t) & 4) !== 0 && widths.get(t)?.width === width && !ownRows(t).some(isHeaderRow),
+          (t) => t !== table && !done.has(t) && (table.compareDocumentPosition(t) & 4) !== 0 && widths.get(t)?.width === width && !headed.get(t),
         );
         if (around.length > 0) { group = [table, ...around]; break; }
       }
@@ -537,9 +549,9 @@ function tableColumns(ctx: VariantContext, rng: Rng, notes: string[]): number {
     const order = permutation(rng, width);
     const names = Array.from(header.children).map(textOf);
     // validate first: a partial colspan anywhere means the columns cannot move consistently
-    const ok = group.every((t) => tableGrid(t).rows.every(({ cells }) => (cells.length === 1 && cells[0]!.colspan >= width) || cells.every((c) => c.colspan === 1)));
+    const ok = group.every((t) => widths.get(t)!.rows.every(({ cells }) => (cells.length === 1 && cells[0]!.colspan >= width) || cells.every((c) => c.colspan === 1)));
     if (!ok) continue;
-    for (const t of group) { permuteTable(t, width, order); done.add(t); }
+    for (const t of group) { permuteTable(t, widths.get(t)!, width, order); done.add(t); }
     notes.push(`table [${names.join('|')}] → [${order.map((i) => names[i]).join('|')}] over ${group.length} table(s)`);
     edits++;
   }
@@ -549,31 +561,37 @@ function tableColumns(ctx: VariantContext, rng: Rng, notes: string[]): number {
 /** Div grids: a header row of short column names and rows with one child per column (right-aligned if fewer). */
 function divColumns(ctx: VariantContext, rng: Rng, notes: string[]): number {
   if (ctx.expected.length === 0) return 0;
-  const scopes = orderScopes(ctx.doc, ctx.expected.map((o) => o.orderId));
+  const scopes = scopesOf(ctx);
+  // per order, from its status text up: the ancestors whose children split status and amount apart
+  const chains = ctx.expected.flatMap((order) => {
+    const scope = scopes.get(order.orderId);
+    const status = scope && statusElement(scope, order);
+    if (!scope || !status || order.amountCents === undefined) return [];
+    const money = formatYuan(order.amountCents);
+    const chain: Element[] = [];
+    for (let row: Element | null = status.parentElement; row; row = row === scope ? null : row.parentElement) {
+      const kids = Array.from(row.children);
+      if (row.tagName === 'TR' || row.closest('table')) break;
+      if (kids.length < 3 || Array.from(row.childNodes).some((n) => isText(n) && n.data.trim() !== '')) continue;
+      const statusAt = kids.findIndex((k) => k.contains(status));
+      const moneyAt = kids.findIndex((k) => textOf(k).replace(/\s/g, '').includes(money));
+      if (moneyAt >= 0 && moneyAt !== statusAt) chain.push(row);
+    }
+    return [chain];
+  });
   let edits = 0;
-  for (const header of elementsUnder(ctx.doc.body)) {
-    if (header.closest('table')) continue;
+  for (const header of elementsUnder(ctx.doc.body, (e) => e.tagName !== 'TABLE')) {
+    if (header.childElementCount < 3) continue;
     const cells = Array.from(header.children);
     if (cells.length < 3 || cells.some((c) => c.children.length > 1)) continue;
     const names = cells.map(textOf);
     if (names.some((n) => n.length === 0 || n.length > 12 || /\d/.test(n))) continue;
     if (names.filter((n) => COLUMN_WORD.test(n)).length < 2 || new Set(names).size !== names.length) continue;
     const width = cells.length;
-    // the row element in each order: children only, holding the status and the amount in different children
+    // the row element in each order: the deepest such ancestor with no more children than header cells
     const rows: Element[] = [];
-    for (const order of ctx.expected) {
-      const scope = scopes.get(order.orderId);
-      if (!scope || !order.statusText) continue;
-      const money = order.amountCents !== undefined ? formatYuan(order.amountCents) : undefined;
-      const candidates = [scope, ...elementsUnder(scope)].filter((row) => {
-        const kids = Array.from(row.children);
-        if (kids.length < 3 || kids.length > width) return false;
-        if (Array.from(row.childNodes).some((n) => isText(n) && n.data.trim() !== '')) return false;
-        const statusAt = kids.findIndex((k) => textOf(k).includes(order.statusText!));
-        const moneyAt = money ? kids.findIndex((k) => textOf(k).replace(/\s/g, '').includes(money)) : -1;
-        return statusAt >= 0 && moneyAt >= 0 && statusAt !== moneyAt;
-      });
-      const row = candidates[candidates.length - 1];
+    for (const chain of chains) {
+      const row = chain.find((r) => r.children.length <= width);
       if (row && (header.compareDocumentPosition(row) & 4) !== 0) rows.push(row);
     }
     if (rows.length === 0) continue;
@@ -648,7 +666,7 @@ const unwrap: Transform = {
     notes.push(`p ${p}`);
     let edits = 0;
     for (const outer of Array.from(ctx.doc.body.querySelectorAll('div, span'))) {
-      if (!outer.isConnected || !outer.parentElement || outer.closest('template,svg')) continue;
+      if (!outer.isConnected || !outer.parentElement) continue;
       if (Array.from(outer.attributes).some((a) => !UNWRAPPABLE_ATTR.test(a.name))) continue;
       const nodes = Array.from(outer.childNodes).filter((n) => !(isText(n) && n.data.trim() === ''));
       const only = nodes[0];
@@ -696,7 +714,6 @@ function rehashWith(ctx: VariantContext, rng: Rng, notes: string[], kit: boolean
   };
   let edits = 0;
   for (const node of Array.from(ctx.doc.querySelectorAll('[class]'))) {
-    if (node.closest('template')) continue;
     const before = (node.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
     const after = before.map((cls) => (!kit && KIT.test(cls) ? cls : rename(cls)));
     if (after.join(' ') !== before.join(' ')) {
