@@ -43,7 +43,6 @@
  * in status-rollup.ts; item after-sale texts roll up with `rollupStatus(printed, itemTexts, { itemCount })`.
  */
 import type { OrderStatus } from '../../model/status';
-import { normalizeStatus } from '../../model/status-words';
 import { carrierFromName } from '../../carriers/carrier-names';
 import { cellText, collapse, isPlaceholder, itemTitleIn, textPieces } from '../generic-cells';
 import type { Tally } from '../tally';
@@ -65,6 +64,7 @@ import {
   type StatusPiece,
   shipmentsIn,
   statusPieces,
+  statusWordsOf,
   timeIn,
   type TimeKind,
   unlabelledOrderId,
@@ -273,12 +273,14 @@ interface Printed {
 
 function printedStatus(text: RowText, pieces: readonly StatusPiece[]): Printed | 'conflict' | undefined {
   for (const hit of labelsOf(text, 'status')) {
-    if (hit.value.length <= 60 && normalizeStatus(hit.value)) return { text: hit.value, strategy: 'floor-label', piece: hit.valuePiece };
+    const words = statusWordsOf(hit.value);
+    if (words) return { text: words, strategy: 'floor-label', piece: hit.valuePiece };
   }
   const cell = columnCell(text, 'status');
   if (cell) {
     for (const piece of textPieces(cell)) {
-      if (piece.length <= 60 && normalizeStatus(piece)) return { text: piece, strategy: 'floor-column' };
+      const words = statusWordsOf(piece);
+      if (words) return { text: words, strategy: 'floor-column' };
     }
   }
   const pattern = printedStatusIn(pieces);

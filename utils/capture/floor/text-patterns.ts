@@ -301,6 +301,17 @@ const STATUS_WORDS_MAX = 14;
 const WHITESPACE = /\s+/;
 
 /**
+ * The status words of one piece: the piece itself when short, else its first words (`已发货 中通快递 784…` →
+ * `已发货`); undefined when they are no status the vocabulary knows.
+ */
+export function statusWordsOf(piece: string): string | undefined {
+  const text = piece.trim();
+  if (!text || text.length > 60) return undefined;
+  const words = text.length <= STATUS_WORDS_MAX ? text : text.split(WHITESPACE)[0]!;
+  return words.length <= STATUS_WORDS_MAX && normalizeStatus(words) ? words : undefined;
+}
+
+/**
  * Pieces that are status words, on whole pieces (`待发货`, `已发货，待签收`, `退款中`), or the value of a
  * status / after-sale label in the piece (`售后状态：退款中`). Pieces under other labels (`买家留言：…`,
  * `备注：…`) and long texts (titles, remarks) are not read: a remark saying 退款 is not a status.
