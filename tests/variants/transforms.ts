@@ -585,8 +585,10 @@ function divColumns(ctx: VariantContext, rng: Rng, notes: string[]): number {
     const cells = Array.from(header.children);
     if (cells.length < 3 || cells.some((c) => c.children.length > 1)) continue;
     const names = cells.map(textOf);
-    if (names.some((n) => n.length === 0 || n.length > 12 || /\d/.test(n))) continue;
-    if (names.filter((n) => COLUMN_WORD.test(n)).length < 2 || new Set(names).size !== names.length) continue;
+    // an ARIA grid names its header cells; otherwise short column words without digits (not tabs with counts)
+    const aria = header.getAttribute('role') === 'row' && cells.every((c) => c.getAttribute('role') === 'columnheader');
+    if (!aria && names.some((n) => n.length === 0 || n.length > 12 || /\d/.test(n))) continue;
+    if (!aria && (names.filter((n) => COLUMN_WORD.test(n)).length < 2 || new Set(names).size !== names.length)) continue;
     const width = cells.length;
     // the row element in each order: the deepest such ancestor with no more children than header cells
     const rows: Element[] = [];
