@@ -16,13 +16,18 @@ const update = process.env.VARIANT_UPDATE === '1';
 const cases = loadCases();
 const known = loadKnownFailures();
 const derived: KnownFailures = {};
-const totals = { variants: 0, passed: 0, excused: 0, ms: 0 };
+const totals = { variants: 0, passed: 0, excused: 0, ms: 0, cpuMs: 0 };
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 afterAll(() => {
   if (update) writeKnownFailures(derived);
   console.log(
     `layout variants: ${totals.variants} over ${cases.length} fixtures (${VARIANTS_PER_FIXTURE} each), ` +
-      `${totals.passed} pass, ${totals.excused} known failures, ${(totals.ms / 1000).toFixed(1)} s` +
+      `${totals.passed} pass, ${totals.excused} known failures, ${(totals.ms / 1000).toFixed(1)} s ` +
+      `(${(totals.cpuMs / 1000).toFixed(1)} s of CPU)` +
       (update ? ' — known-failures.json rewritten' : ''),
   );
 });
@@ -38,8 +43,10 @@ describe.each([...new Set(cases.map((c) => c.platform))])('layout variants: %s',
       ).toBe('');
 
       const started = performance.now();
+      const cpuStarted = cpuMs();
       const results: VariantResult[] = runFixture(c);
       totals.ms += performance.now() - started;
+      totals.cpuMs += cpuMs() - cpuStarted;
       totals.variants += results.length;
       totals.passed += results.filter((r) => r.pass).length;
 
