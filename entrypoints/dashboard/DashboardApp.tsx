@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
-import type { Selection } from '@/components/dashboard/selection';
+import { useRememberedSelection } from '@/components/range-choice';
 import { s } from '@/components/dashboard/strings';
 import { VIEWS, useHashView } from '@/components/dashboard/use-hash-view';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
@@ -28,9 +28,11 @@ function TotalOrders() {
 /** The dashboard: one view at a time, chosen by the location hash (#overview, #orders, #unpaid …). */
 export function DashboardApp() {
   const view = useHashView();
-  // filters live here so they survive switching views; KPIs default to 近30天, the order table to 全部
-  const [overviewSelection, setOverviewSelection] = useState<Selection>({ range: 'last30' });
-  const [ordersSelection, setOrdersSelection] = useState<Selection>({ range: 'all' });
+  // filters live here so they survive switching views
+  const db = useDatabase();
+  // one range for the popup and every view, remembered; platform and shop stay per view
+  const [overviewSelection, setOverviewSelection] = useRememberedSelection(db);
+  const [ordersSelection, setOrdersSelection] = useRememberedSelection(db);
   const navigated = useRef(false);
   useEffect(() => {
     // after navigating (not on first load), move focus to the new view's heading for keyboard users
@@ -51,8 +53,8 @@ export function DashboardApp() {
         ))}
       </nav>
       <main>
-        {view === 'overview' && <OverviewView selection={overviewSelection} onSelection={setOverviewSelection} />}
-        {view === 'orders' && <OrdersView selection={ordersSelection} onSelection={setOrdersSelection} />}
+        {view === 'overview' && overviewSelection && <OverviewView selection={overviewSelection} onSelection={setOverviewSelection} />}
+        {view === 'orders' && ordersSelection && <OrdersView selection={ordersSelection} onSelection={setOrdersSelection} />}
         {view === 'unpaid' && <UnpaidView />}
         {view === 'templates' && <TemplatesEditor />}
         {view === 'exceptions' && <ExceptionsView />}

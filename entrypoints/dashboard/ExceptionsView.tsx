@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
+import { useRememberedSelection } from '@/components/range-choice';
 import { FilterBar } from '@/components/dashboard/FilterBar';
 import { dayRangeOf, selectionDeps, type Selection } from '@/components/dashboard/selection';
 import { s } from '@/components/dashboard/strings';
@@ -58,7 +59,8 @@ function ThresholdSetting({ hours }: { hours: number }) {
 export function ExceptionsView() {
   const db = useDatabase();
   const rules = useExceptionRules();
-  const [selection, setSelection] = useState<Selection>({ range: 'last90' });
+  const [remembered, setSelection] = useRememberedSelection(db);
+  const selection: Selection = remembered ?? { range: 'all' };
   const list = useLiveQuery(async () => {
     if (!rules) return null;
     const now = Date.now();

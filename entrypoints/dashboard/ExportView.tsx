@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
+import { useRememberedSelection } from '@/components/range-choice';
 import { FilterBar } from '@/components/dashboard/FilterBar';
 import { dayRangeOf, queryOf, selectionDeps, type Selection } from '@/components/dashboard/selection';
 import { lang, s } from '@/components/dashboard/strings';
@@ -17,13 +18,17 @@ type Progress = { done: number; total: number };
 /** 导出: date range (default 近90天), platform/shop, columns, header language, progress, cancel. */
 export function ExportView() {
   const db = useDatabase();
-  const [selection, setSelection] = useState<Selection>({ range: 'last90' });
+  const [remembered, setSelection] = useRememberedSelection(db);
+  const selection: Selection = remembered ?? { range: 'all' };
   const [columns, setColumns] = useState<ReadonlySet<OrderColumnId>>(() => new Set(ALL_COLUMN_IDS));
   const [headerLang, setHeaderLang] = useState<HeaderLang>(lang);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [message, setMessage] = useState('');
   const abort = useRef<AbortController | null>(null);
   const estimate = useLiveQuery(() => countOrders(db, queryOf(selection)), [db, ...selectionDeps(selection)]);
+  const stored = useLiveQuery(() => db.orders.count(), [db]);
+  // an empty selection offers 全部 instead of downloading a header-only file
+  const empty = estimate.status === 'ready' && estimate.value === 0 && stored.status === 'ready' && stored.value > 0;
 
   const toggle = (id: OrderColumnId, on: boolean) => {
     const next = new Set(columns);
@@ -54,6 +59,7 @@ export function ExportView() {
     }
   };
 
+  if (!remembered) return <section data-view="export" aria-labelledby="view-heading"><ViewHeading label={s('exportHeading')} /></section>;
   return (
     <section data-view="export" aria-labelledby="view-heading">
       <ViewHeading label={s('exportHeading')} />
@@ -98,11 +104,19 @@ export function ExportView() {
         ))}
       </fieldset>
       <div className="toolbar">
-        <button type="button" className="primary" data-action="export-orders" disabled={!!progress} onClick={() => void run()}>
+        <button type="button" className="primary" data-action="export-orders" disabled={!!progress || empty} onClick={() => void run()}>
           {s('exportButton')}
         </button>
         {estimate.status === 'ready' && <span data-export-estimate={estimate.value}>{s('exportEstimate', { n: estimate.value })}</span>}
       </div>
+      {empty && stored.status === 'ready' && (
+        <p className="notice" data-export-empty>
+          {s('exportEmpty', { total: stored.value })}{' '}
+          <button type="button" data-action="export-range-all" onClick={() => setSelection({ ...selection, range: 'all', custom: undefined })}>
+            {s('exportUseAll', { total: stored.value })}
+          </button>
+        </p>
+      )}
       {progress && (
         <div className="progress-row">
           <progress max={progress.total || 1} value={progress.done} data-export-progress aria-label={s('exportProgress', progress)} />

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useDatabase } from '@/components/DatabaseGate';
+import { useRememberedSelection } from '@/components/range-choice';
 import { browser } from 'wxt/browser';
 import { KpiTile } from '@/components/kpi/KpiTile';
 import { KPI_TILES } from '@/components/kpi/kpi-meta';
@@ -16,7 +17,10 @@ const TREND_DAYS = 14;
 
 export function PopupApp() {
   const lang = uiLang();
-  const [selection, setSelection] = useState<KpiSelection>({ range: 'today' });
+  const db = useDatabase();
+  // the range the seller last chose here or on the dashboard (first time: one that shows their data)
+  const [remembered, setSelection] = useRememberedSelection(db);
+  const selection: KpiSelection = remembered ?? { range: 'today' };
   const { main, exceptions } = useKpis(selection);
   const trend = useTrend({ range: 'all', platform: selection.platform });
   const dashboard = (hash = '') => browser.runtime.getURL(`/dashboard.html${hash ? `#${hash}` : ''}`);
@@ -39,7 +43,7 @@ export function PopupApp() {
           value={selection.range}
           onChange={(event) => setSelection({ ...selection, range: event.target.value as RangeId })}
         >
-          {POPUP_RANGES.map((range) => (
+          {[...POPUP_RANGES, ...(selection.range === 'custom' ? (['custom'] as RangeId[]) : [])].map((range) => (
             <option key={range} value={range}>
               {RANGE_LABELS[range][lang]}
             </option>
@@ -59,7 +63,7 @@ export function PopupApp() {
           ))}
         </select>
       </div>
-      {main.status === 'ready' && (
+      {main.status === 'ready' && remembered && (
         <section className="tiles" aria-live="polite">
           {KPI_TILES.map((tile) => (
             <KpiTile

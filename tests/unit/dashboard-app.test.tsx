@@ -184,7 +184,22 @@ describe('dashboard page', () => {
     expect(shop.disabled).toBe(false);
     await act(async () => shop.click());
     expect(shop.checked).toBe(false);
-    expect((container.querySelector('select[data-filter="range"]') as HTMLSelectElement).value).toBe('last90');
+    // the range chosen on the overview (全部) is the one range of every view, remembered
+    const range = container.querySelector<HTMLSelectElement>('select[data-filter="range"]')!;
+    expect(range.value).toBe('all');
+    // an empty selection offers 全部 instead of downloading a header-only file
+    await act(async () => {
+      range.value = 'today';
+      range.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const offer = await waitFor(() => container.querySelector('[data-export-empty]'));
+    expect(offer.textContent).toContain('本地共 3 单');
+    expect(container.querySelector<HTMLButtonElement>('[data-action="export-orders"]')!.disabled).toBe(true);
+    await act(async () => offer.querySelector<HTMLButtonElement>('[data-action="export-range-all"]')!.click());
+    await waitFor(() => container.querySelector('[data-export-estimate="3"]'));
+    expect(container.querySelector<HTMLButtonElement>('[data-action="export-orders"]')!.disabled).toBe(false);
+    const { rangeChoiceItem } = await import('@/components/range-choice');
+    expect((await rangeChoiceItem.getValue())?.range).toBe('all');
   });
 
   it('delete needs the typed confirmation', async () => {
