@@ -5,6 +5,7 @@ import { countByStatus, tallyOrders } from '@/utils/db/order-queries';
 import { countAwaitingReminder, readDailyTrend, readLogisticsExceptions, readRollups } from '@/utils/db/read-kpis';
 import { paymentWindowsItem } from '@/utils/remind/payment-window-settings';
 import { beijingDay, daysBetween } from '@/utils/kpi/beijing-day';
+import { previousRange } from '@/utils/kpi/date-ranges';
 import { computeKpis, sumContributions, type Kpis } from '@/utils/kpi/compute-kpis';
 import type { ExceptionRules } from '@/utils/kpi/logistics-exceptions';
 import { provinceOf } from './province';
@@ -26,11 +27,11 @@ export function useOverviewKpis(selection: Selection, rules: ExceptionRules | nu
     const windows = await paymentWindowsItem.getValue();
     const current = await readRollups(db, filterOf(selection, now));
     const awaiting = await countAwaitingReminder(db, filterOf(selection, now), now, windows);
-    const yesterday = selection.range === 'today' ? await readRollups(db, filterOf({ ...selection, range: 'yesterday' }, now)) : undefined;
-    const awaitingYesterday = yesterday ? await countAwaitingReminder(db, filterOf({ ...selection, range: 'yesterday' }, now), now, windows) : 0;
+    const before = previousRange(selection.range, now, selection.custom);
+    const previous = before ? await readRollups(db, { ...filterOf(selection, now), range: before }) : undefined;
     return {
       kpis: { ...computeKpis(sumContributions(current)), unpaid: awaiting },
-      yesterday: yesterday && { ...computeKpis(sumContributions(yesterday)), unpaid: awaitingYesterday },
+      previous: previous && computeKpis(sumContributions(previous)),
     };
   }, [db, ...selectionDeps(selection)]);
   const exceptions = useLiveQuery(

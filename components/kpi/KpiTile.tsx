@@ -4,13 +4,15 @@ import { formatKpi, type KPI_TILES } from './kpi-meta';
 interface KpiTileProps {
   tile: (typeof KPI_TILES)[number];
   value: number | null | undefined;
-  /** Yesterday's value, for a today-vs-yesterday delta. */
+  /** The previous period's value (今日 → 昨日, 近7天 → the 7 days before), for a delta. */
   previous?: number | null;
+  /** 较昨日 / 较上期. */
+  previousLabel?: string;
   href?: string;
 }
 
 /** One KPI: `data-kpi` and the raw `data-value` (yuan, 0–1, hours) are the test contract of DESIGN.md. */
-export function KpiTile({ tile, value, previous, href }: KpiTileProps) {
+export function KpiTile({ tile, value, previous, previousLabel = t('vsPrevious'), href }: KpiTileProps) {
   const delta = value !== null && value !== undefined && previous !== null && previous !== undefined ? value - previous : undefined;
   const text = formatKpi(value, tile.format, t('hoursUnit'));
   return (
@@ -31,7 +33,7 @@ export function KpiTile({ tile, value, previous, href }: KpiTileProps) {
       )}
       {delta !== undefined && (
         <span className={`tile-delta ${delta > 0 ? 'up' : delta < 0 ? 'down' : ''}`}>
-          {t('vsYesterday')} {delta > 0 ? '+' : ''}
+          {previousLabel} {delta > 0 ? '+' : ''}
           {formatKpi(delta, tile.format, t('hoursUnit'))}
         </span>
       )}

@@ -19,6 +19,9 @@ export const KPI_TILES: readonly { name: KpiName; label: MessageKey; definition:
   { name: 'exceptions', label: 'kpiExceptions', definition: 'kpiExceptionsDef', format: 'count', link: 'exceptions' },
 ];
 
+/** Tiles whose change against the previous period means something (not 待催付/物流异常: states of now). */
+export const DELTA_KPIS: ReadonlySet<KpiName> = new Set(['orders', 'gmv', 'aov', 'conversion', 'return_rate', 'dispute_rate', 'ship_hours', 'delivery_hours', 'recovery_rate']);
+
 export function formatKpi(value: number | null | undefined, format: KpiFormat, hoursUnit: string): string {
   if (value === null || value === undefined) return '—';
   switch (format) {

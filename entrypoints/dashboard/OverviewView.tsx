@@ -16,7 +16,8 @@ import {
 } from '@/components/dashboard/use-overview';
 import { useExceptionRules } from '@/components/dashboard/use-exception-rules';
 import { KpiTile } from '@/components/kpi/KpiTile';
-import { KPI_TILES, formatKpi } from '@/components/kpi/kpi-meta';
+import { DELTA_KPIS, KPI_TILES, formatKpi } from '@/components/kpi/kpi-meta';
+import { t } from '@/utils/i18n/t';
 import { platformName } from '@/components/platform-names';
 import { ORDER_STATUSES } from '@/utils/model/status';
 import { ViewHeading } from './ViewHeading';
@@ -37,7 +38,8 @@ function KpiSection({ selection }: { selection: Selection }) {
               key={tile.name}
               tile={tile}
               value={tile.name === 'exceptions' ? (exceptions.status === 'ready' ? exceptions.value : undefined) : main.value.kpis[tile.name]}
-              previous={tile.name === 'orders' || tile.name === 'gmv' ? main.value.yesterday?.[tile.name] : undefined}
+              previous={DELTA_KPIS.has(tile.name) ? main.value.previous?.[tile.name] : undefined}
+              previousLabel={selection.range === 'today' ? t('vsYesterday') : t('vsPrevious')}
             />
           ))}
         </div>

@@ -2,9 +2,9 @@ import { useDatabase } from '@/components/DatabaseGate';
 import { useRememberedSelection } from '@/components/range-choice';
 import { browser } from 'wxt/browser';
 import { KpiTile } from '@/components/kpi/KpiTile';
-import { KPI_TILES } from '@/components/kpi/kpi-meta';
+import { DELTA_KPIS, KPI_TILES } from '@/components/kpi/kpi-meta';
 import { TrendChart } from '@/components/kpi/TrendChart';
-import { useKpis, useTrend, type KpiSelection } from '@/components/kpi/use-kpis';
+import { useKpis, useRangeTrend, type KpiSelection } from '@/components/kpi/use-kpis';
 import { platformName } from '@/components/platform-names';
 import { ExportButtons } from '@/components/export/ExportButtons';
 import { addDays, beijingDay } from '@/utils/kpi/beijing-day';
@@ -22,12 +22,8 @@ export function PopupApp() {
   const [remembered, setSelection] = useRememberedSelection(db);
   const selection: KpiSelection = remembered ?? { range: 'today' };
   const { main, exceptions } = useKpis(selection);
-  const trend = useTrend({ range: 'all', platform: selection.platform });
+  const trend = useRangeTrend(selection);
   const dashboard = (hash = '') => browser.runtime.getURL(`/dashboard.html${hash ? `#${hash}` : ''}`);
-  // the 14 days up to the newest day with orders (a shop browsed after a quiet spell still sees its trend)
-  const today = beijingDay(Date.now());
-  const lastDay = trend.status === 'ready' ? (trend.value.filter((point) => point.day <= today).at(-1)?.day ?? today) : today;
-  const trendDays = Array.from({ length: TREND_DAYS }, (_, index) => addDays(lastDay, index - TREND_DAYS + 1));
   return (
     <main className="popup">
       <header>
@@ -70,13 +66,14 @@ export function PopupApp() {
               key={tile.name}
               tile={tile}
               value={tile.name === 'exceptions' ? (exceptions.status === 'ready' ? exceptions.value : undefined) : main.value.kpis[tile.name]}
-              previous={tile.name === 'orders' || tile.name === 'gmv' ? main.value.yesterday?.[tile.name] : undefined}
+              previous={DELTA_KPIS.has(tile.name) ? main.value.previous?.[tile.name] : undefined}
+              previousLabel={selection.range === 'today' ? t('vsYesterday') : t('vsPrevious')}
               href={tile.link ? dashboard(tile.link) : undefined}
             />
           ))}
         </section>
       )}
-      {trend.status === 'ready' && <TrendChart points={trend.value} days={trendDays} title={t('trendTitle')} />}
+      {trend.status === 'ready' && remembered && <TrendChart buckets={trend.value.buckets} unit={trend.value.unit} title={t('trendTitle')} />}
       <ExportButtons />
     </main>
   );

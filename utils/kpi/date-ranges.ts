@@ -45,3 +45,14 @@ export function dayRangeToMs(range: DayRange): { start: number; end: number } {
   const end = range.last === '9999-99-99' ? 8.64e15 : Date.parse(`${addDays(range.last, 1)}T00:00:00+08:00`);
   return { start, end };
 }
+
+/**
+ * The period a range is compared with: the same number of days just before it (今日 → 昨日, 近7天 → the 7
+ * days before); none for 全部.
+ */
+export function previousRange(range: RangeId, now: number, custom?: DayRange): DayRange | null {
+  if (range === 'all') return null;
+  const current = dayRange(range, now, custom);
+  const length = Math.round((Date.parse(`${current.last}T00:00:00Z`) - Date.parse(`${current.first}T00:00:00Z`)) / 86_400_000) + 1;
+  return { first: addDays(current.first, -length), last: addDays(current.first, -1) };
+}
