@@ -22,6 +22,8 @@ import { regionIn } from './text-patterns';
 export interface Header {
   /** kinds[i]: what column i holds (undefined: nothing the floor reads). */
   kinds: (readonly Kind[] | undefined)[];
+  /** Every kind some column names. */
+  named: Set<Kind>;
   width: number;
   source: 'table' | 'aria' | 'div';
   /** The header row (div and ARIA headers) or the header table. */
@@ -55,8 +57,14 @@ const headerOf = (cells: readonly (Element | undefined)[], source: Header['sourc
     }
     done.add(cell);
   });
-  return named > 0 ? { kinds, width: cells.length, source, el, headRows } : null;
+  return named > 0 ? { kinds, named: namedKinds(kinds), width: cells.length, source, el, headRows } : null;
 };
+
+function namedKinds(kinds: readonly (readonly Kind[] | undefined)[]): Set<Kind> {
+  const named = new Set<Kind>();
+  for (const list of kinds) if (list) for (const kind of list) named.add(kind);
+  return named;
+}
 
 const namedCount = (header: Header) => new Set(header.kinds.filter((k) => k !== undefined)).size;
 
@@ -162,6 +170,7 @@ function ownTableHeader(table: Element): Header | null {
         if (kinds && !merged!.kinds[i]) merged!.kinds[i] = kinds;
       });
       merged.width = Math.max(merged.width, header.width);
+      merged.named = namedKinds(merged.kinds);
     }
   }
   return merged;
@@ -222,14 +231,7 @@ function ariaHeaderOf(grid: Element): Header | null {
   });
 }
 
-function alignAria(text: RowText): AlignedRow | null {
-  const row = text.row;
-  const rows = row.getAttribute('role') === 'row' ? [row] : text.ariaRows;
-  const first = rows[0];
-  const grid = first?.closest(GRID_ROLES);
-  if (!grid) return null;
-  const header = ariaHeaderOf(grid);
-  if (!header) return null;
+function alignAria(header: Header, grid: Element, rows: readonly Element[]): AlignedRow | null {
   const lines = rows.filter((r) => r !== header.el && r.closest(GRID_ROLES) === grid).map(ariaCells);
   return lines.length > 0 ? { header, lines } : null;
 }
@@ -406,6 +408,15 @@ function layoutsIn(container: Element, width: number): Layout[] {
 interface Recipe {
   path: number[];
   steps: number[];
+  /** The class attributes of the cells it gave on the row that was scored: a row whose cells carry the same is aligned alike. */
+  signature: string;
+}
+
+/** The cells' class attributes, as one string (rows of one page share their cells' class names). */
+function signatureOf(cells: readonly Element[]): string {
+  let out = '';
+  for (const cell of cells) out += `${cell.tagName}.${cell.getAttribute('class') ?? ''}|`;
+  return out;
 }
 
 function replay(row: Element, recipe: Recipe, width: number): Layout | null {
@@ -433,15 +444,16 @@ function linesOf(layout: Layout, width: number): (Element | undefined)[][] {
   return lines;
 }
 
-function alignDiv(row: Element): AlignedRow | null {
-  const header = containerHeader(row);
-  if (!header || header.el === row || row.contains(header.el)) return null;
+function alignDiv(row: Element, header: Header): AlignedRow | null {
   const width = header.width;
   // the recipe that aligned the last row under this header is tried first
   const remembered = sharedMemo('div-recipe', header.el, () => ({ recipe: null as Recipe | null }));
   if (remembered.recipe) {
     const layout = replay(row, remembered.recipe, width);
-    if (layout && good(header, layout.cells)) return { header, lines: linesOf(layout, width) };
+    // the same cells as the scored row (same class names, same tags): aligned alike without scoring again
+    if (layout && (signatureOf(layout.cells) === remembered.recipe.signature || good(header, layout.cells))) {
+      return { header, lines: linesOf(layout, width) };
+    }
   }
   // containers: the row, then its descendants two levels down that hold several elements
   const containers: { el: Element; path: number[] }[] = [];
@@ -468,51 +480,84 @@ function alignDiv(row: Element): AlignedRow | null {
     }
   }
   if (!best) return null;
-  remembered.recipe = { path: best.path, steps: best.layout.steps };
+  remembered.recipe = { path: best.path, steps: best.layout.steps, signature: signatureOf(best.layout.cells) };
   return { header, lines: linesOf(best.layout, width) };
 }
 
 // ---------------------------------------------------------------------------------------------- reading
 
-function align(text: RowText): AlignedRow | null {
-  const row = text.row;
-  const tag = row.tagName;
-  let trs: readonly Element[] = text.trs;
-  if (tag === 'TR') trs = [row];
-  else if (tag === 'TD' || tag === 'TH') {
-    const tr = row.closest('tr');
-    trs = tr ? [tr] : [];
-  }
-  const tables: Element[] = [];
-  for (const tr of trs) {
-    const table = tableOf(tr);
-    if (table && !tables.includes(table)) tables.push(table);
-    if (tables.length >= 4) break;
-  }
-  for (const table of tables) {
-    const aligned = alignTable(table, trs);
-    if (aligned) return aligned;
-  }
-  if (row.getAttribute('role') === 'row' || text.ariaRows.length > 0) {
-    const aria = alignAria(text);
-    if (aria) return aria;
-  }
-  return alignDiv(row);
+interface Candidate {
+  header: Header;
+  align: () => AlignedRow | null;
+}
+
+/**
+ * The headers the row may stand under, in the order they are tried: its tables' headers, its ARIA grid's,
+ * the div header above it. Finding them is cheap (cached per table, grid and ancestor); the cells are only
+ * aligned when a wanted field's kind is named by one of them.
+ */
+function candidatesOf(text: RowText): Candidate[] {
+  return rowMemo(text, 'column-candidates', () => {
+    const out: Candidate[] = [];
+    const row = text.row;
+    const tag = row.tagName;
+    let trs: readonly Element[] = row.getElementsByTagName('tr').length > 0 ? Array.from(row.getElementsByTagName('tr')) : [];
+    if (tag === 'TR') trs = [row];
+    else if (tag === 'TD' || tag === 'TH') {
+      const tr = row.closest('tr');
+      trs = tr ? [tr] : [];
+    }
+    const tables: Element[] = [];
+    for (const tr of trs) {
+      const table = tableOf(tr);
+      if (table && !tables.includes(table)) tables.push(table);
+      if (tables.length >= 4) break;
+    }
+    for (const table of tables) {
+      const header = tableHeaderOf(table);
+      if (header) out.push({ header, align: () => alignTable(table, trs) });
+    }
+    if (out.length === 0 && (row.getAttribute('role') === 'row' || row.closest(GRID_ROLES))) {
+      const rows = row.getAttribute('role') === 'row' ? [row] : Array.from(row.querySelectorAll('[role="row"]'));
+      const grid = rows[0]?.closest(GRID_ROLES);
+      const header = grid ? ariaHeaderOf(grid) : null;
+      if (grid && header) out.push({ header, align: () => alignAria(header, grid, rows) });
+    }
+    if (out.length === 0) {
+      const header = containerHeader(row);
+      if (header && header.el !== row && !row.contains(header.el)) out.push({ header, align: () => alignDiv(row, header) });
+    }
+    return out;
+  });
 }
 
 /** The row's cells under their headers (null when no header is found or the row does not align). */
 export function alignedRow(text: RowText): AlignedRow | null {
   return rowMemo(text, 'aligned', () => {
     try {
-      return align(text);
+      for (const candidate of candidatesOf(text)) {
+        const aligned = candidate.align();
+        if (aligned) return aligned;
+      }
     } catch {
-      return null;
+      // odd markup: no column strategy for this row
     }
+    return null;
   });
+}
+
+/** Whether some header above the row names `kind` (no alignment is attempted otherwise). */
+function named(text: RowText, kind: Kind): boolean {
+  try {
+    return candidatesOf(text).some((candidate) => candidate.header.named.has(kind));
+  } catch {
+    return false;
+  }
 }
 
 /** The cell of the first column naming `kind`, on the first line that has one. */
 export function columnCell(text: RowText, kind: Kind): Element | undefined {
+  if (!named(text, kind)) return undefined;
   const aligned = alignedRow(text);
   if (!aligned) return undefined;
   const { kinds } = aligned.header;
@@ -527,6 +572,7 @@ export function columnCell(text: RowText, kind: Kind): Element | undefined {
  * and a title cell — names each of them); undefined when no column names it. One entry per line.
  */
 export function columnCellsPerLine(text: RowText, kind: Kind): Element[][] | undefined {
+  if (!named(text, kind)) return undefined;
   const aligned = alignedRow(text);
   if (!aligned) return undefined;
   const indexes: number[] = [];

@@ -1,5 +1,5 @@
 import { collapse, isPlaceholder } from '../generic-cells';
-import { ANY_LABEL, type Kind, kindOfLabel, kindsOfHeader, LABEL_FIRST_CHARS, LABEL_IN_TEXT } from './kinds';
+import { ANY_LABEL, firstLabelIn, type Kind, kindOfLabel, kindsOfHeader, labelsIn } from './kinds';
 import { type RowText, rowMemo } from './row-text';
 import { amountIn, withClock } from './text-patterns';
 
@@ -7,7 +7,7 @@ import { amountIn, withClock } from './text-patterns';
  * The value after its label within a row element, whatever the markup: in the same text node
  * (`订单编号：4934…`, `订单号 4934…`, `实付¥89.90`), or in the next piece — label and value in sibling
  * elements, or a label element then a value element inside a parent (`<dt>下单时间</dt><dd>…</dd>`,
- * `<div><label>快递：</label></div><div><span>中通</span></div>`). Labels are whole words (LABEL_IN_TEXT):
+ * `<div><label>快递：</label></div><div><span>中通</span></div>`). Labels are whole words (kinds' labelsIn):
  * `子订单号`, `买家留言`, `承诺发货时间` are not labels of the order's fields.
  */
 export interface LabelHit {
@@ -30,11 +30,6 @@ const LOGISTICS_KINDS: ReadonlySet<Kind> = new Set(['waybill', 'carrier', 'logis
 /** Kinds whose value is free text: their label must be followed by a separator when the value shares its piece. */
 const FREE_TEXT: ReadonlySet<Kind> = new Set(['item', 'buyer', 'region', 'status', 'afterSale', 'carrier', 'logistics']);
 
-function mayHoldLabel(piece: string): boolean {
-  for (let i = 0; i < piece.length; i += 1) if (LABEL_FIRST_CHARS.has(piece.charCodeAt(i))) return true;
-  return false;
-}
-
 /** Whether a piece is a label of its own (a value must not borrow the next label: `规格：` `SKU：`). */
 function isLabelPiece(piece: string): boolean {
   if (LABEL_ONLY.test(piece)) return true;
@@ -48,9 +43,7 @@ function nextValue(pieces: readonly string[], from: number): { value: string; pi
   const next = pieces[j];
   if (next === undefined || isLabelPiece(next)) return null;
   // a value that starts with a label of its own belongs to that label
-  LABEL_IN_TEXT.lastIndex = 0;
-  const label = LABEL_IN_TEXT.exec(next);
-  if (label && label.index === 0) return null;
+  if (firstLabelIn(next)?.index === 0) return null;
   return { value: withClock(next, pieces[j + 1]), piece: j };
 }
 
@@ -59,16 +52,13 @@ function scan(text: RowText): LabelHit[] {
   const { pieces } = text;
   for (let i = 0; i < pieces.length && hits.length < 200; i += 1) {
     const piece = pieces[i]!;
-    if (piece.length > 400 || !mayHoldLabel(piece)) continue;
-    LABEL_IN_TEXT.lastIndex = 0;
-    const matches = [...piece.matchAll(LABEL_IN_TEXT)];
+    if (piece.length > 400) continue;
+    const matches = labelsIn(piece);
     matches.forEach((m, k) => {
-      const word = m[1]!;
-      const kind = kindOfLabel(word);
-      if (!kind) return;
+      const { word, kind } = m;
       // a free-text value needs a separator (`商品：…`, `买家 测**`): `商品1 纯棉短袖` is a title, not a label
-      if (FREE_TEXT.has(kind) && m[0].length === word.length && (m.index ?? 0) + word.length < piece.length) return;
-      const valueStart = (m.index ?? 0) + m[0].length;
+      if (FREE_TEXT.has(kind) && m.end === m.index + word.length && m.end < piece.length) return;
+      const valueStart = m.end;
       let valueEnd = matches[k + 1]?.index ?? piece.length;
       // an unknown label ends the value (`承诺发货时间：…`), except in logistics texts (`韵达快递：4625…`)
       const unknownLabel = LOGISTICS_KINDS.has(kind) ? null : ANY_LABEL.exec(piece.slice(valueStart, valueEnd));
@@ -116,9 +106,8 @@ function textAfterLabelIn(owner: Element, piece: string, hit: LabelHit): string 
 /** The value up to the next label (a qualifier's own label — `含运费：¥0.00` — stays in: amountIn tells it apart). */
 function cutAtNextLabel(text: string): string {
   let end = text.length;
-  LABEL_IN_TEXT.lastIndex = 0;
-  const next = LABEL_IN_TEXT.exec(text);
-  if (next && next.index > 0) end = next.index;
+  const next = firstLabelIn(text, 1);
+  if (next) end = next.index;
   const unknown = ANY_LABEL.exec(text.slice(0, end));
   if (unknown && unknown.index > 0 && !QUALIFIER_LABEL.test(unknown[0])) end = unknown.index;
   return text.slice(0, end).trim();

@@ -7,6 +7,7 @@ import { normalizeStatus } from '../../model/status-words';
 import { parseBeijingTime } from '../../model/time';
 import { isPlaceholder } from '../generic-cells';
 import { type Kind, kindOfLabel } from './kinds';
+import { memoize } from './memo';
 import { afterSaleStateOf, type AfterSaleState } from './status-rollup';
 import { fitsCarrier, fitsSomeCarrier, normalizeWaybillNo, uniqueFormatCarrier } from './waybill-fit';
 
@@ -206,9 +207,28 @@ function named(name: string, rawNo: string): FloorShipment | null {
   return { waybillNo: no, carrierName: name.trim().slice(0, 40), carrierCode: carrier.code };
 }
 
+/** Characters a carrier's name starts with (both cases for latin names): a text with none names no carrier. */
+const CARRIER_FIRST: ReadonlySet<number> = new Set(
+  ALIASES.flatMap((alias) => [alias.toLowerCase().charCodeAt(0), alias.toUpperCase().charCodeAt(0)]),
+);
+
+/** Whether a text may name a carrier (one of their first characters) and print a number (8 digits or more). */
+function mayHoldWaybill(text: string): { carrier: boolean; number: boolean } {
+  let carrier = false;
+  let digits = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += 1;
+    else if (!carrier && CARRIER_FIRST.has(c)) carrier = true;
+  }
+  return { carrier, number: digits >= 6 };
+}
+
 /** Carrier name + a number in that carrier's format, inside one text. */
 export function carrierNumbersIn(text: string, into: ShipmentSet): void {
-  if (text.length > 500 || !HAS_DIGIT.test(text)) return;
+  if (text.length > 500) return;
+  const may = mayHoldWaybill(text);
+  if (!may.carrier || !may.number) return;
   for (const pattern of [CJK_CARRIER_NUMBER, LATIN_CARRIER_NUMBER]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -220,12 +240,12 @@ export function carrierNumbersIn(text: string, into: ShipmentSet): void {
   }
 }
 
-/** A piece that is only a carrier's name (`中通快递`, `顺丰速运（标快）`). */
-function carrierPiece(piece: string): string | undefined {
+/** A piece that is only a carrier's name (`中通快递`, `顺丰速运（标快）`), memoised: rows repeat them. */
+const carrierPiece = memoize((piece: string): string | undefined => {
   if (piece.length > 24 || HAS_DIGIT.test(piece)) return undefined;
   const name = piece.replace(/[：:]\s*$/, '');
   return carrierFromName(name) ? name : undefined;
-}
+});
 
 /**
  * Every waybill a row prints with its carrier: `中通快递 784…` in one piece, a carrier piece then a number
@@ -235,8 +255,10 @@ function carrierPiece(piece: string): string | undefined {
 export function shipmentsIn(pieces: readonly string[], into: ShipmentSet): void {
   for (let i = 0; i < pieces.length; i += 1) {
     const piece = pieces[i]!;
-    carrierNumbersIn(piece, into);
-    const name = carrierPiece(piece);
+    if (piece.length > 500) continue;
+    const may = mayHoldWaybill(piece);
+    if (may.carrier && may.number) carrierNumbersIn(piece, into);
+    const name = may.carrier && piece.length <= 24 ? carrierPiece(piece) : undefined;
     if (name) {
       let j = i + 1;
       while (j < pieces.length && SEPARATOR_ONLY.test(pieces[j]!)) j += 1;
@@ -246,7 +268,7 @@ export function shipmentsIn(pieces: readonly string[], into: ShipmentSet): void 
         if (shipment) into.add(shipment);
       }
     }
-    if (piece.length <= 300 && HAS_DIGIT.test(piece)) {
+    if (may.number && piece.length <= 300) {
       PREFIXED_TOKEN.lastIndex = 0;
       for (const m of piece.matchAll(PREFIXED_TOKEN)) {
         const no = normalizeWaybillNo(m[0]);
@@ -300,6 +322,40 @@ const STATUS_MAX = 30;
 const STATUS_WORDS_MAX = 14;
 const WHITESPACE = /\s+/;
 
+interface WordsClass {
+  status: OrderStatus | null;
+  afterSale: AfterSaleState;
+}
+
+/** Status words hold Chinese and no digit (`剩余 1天23小时`, ids, prices and times are no status): checked first, cheaply. */
+function mayBeStatusWords(words: string): boolean {
+  let cjk = false;
+  for (let i = 0; i < words.length; i += 1) {
+    const c = words.charCodeAt(i);
+    if (c >= 48 && c <= 57) return false;
+    if (c >= 0x4e00 && c <= 0x9fa5) cjk = true;
+  }
+  return cjk;
+}
+
+/** What status words mean: the normalised status and the after-sale state (memoised: rows repeat them). */
+const classifyWords = memoize((words: string): WordsClass | null => {
+  if (!mayBeStatusWords(words)) return null;
+  const status = normalizeStatus(words);
+  const afterSale = afterSaleStateOf(words);
+  return status || afterSale !== 'none' ? { status, afterSale } : null;
+});
+
+/** The words of a piece a status is read from: the piece when short, else its first whitespace-separated words. */
+function wordsOf(text: string): string | undefined {
+  // status words start with a Chinese character: ids, prices, times and `x1` are passed over at once
+  const first = text.charCodeAt(0);
+  if (first < 0x4e00 || first > 0x9fa5) return undefined;
+  if (text.length <= STATUS_WORDS_MAX) return text;
+  const space = text.search(WHITESPACE);
+  return space > 0 && space <= STATUS_WORDS_MAX ? text.slice(0, space) : undefined;
+}
+
 /**
  * The status words of one piece: the piece itself when short, else its first words (`已发货 中通快递 784…` →
  * `已发货`); undefined when they are no status the vocabulary knows.
@@ -307,8 +363,8 @@ const WHITESPACE = /\s+/;
 export function statusWordsOf(piece: string): string | undefined {
   const text = piece.trim();
   if (!text || text.length > 60) return undefined;
-  const words = text.length <= STATUS_WORDS_MAX ? text : text.split(WHITESPACE)[0]!;
-  return words.length <= STATUS_WORDS_MAX && normalizeStatus(words) ? words : undefined;
+  const words = wordsOf(text);
+  return words && classifyWords(words)?.status ? words : undefined;
 }
 
 /**
@@ -322,21 +378,22 @@ export function statusPieces(pieces: readonly string[]): StatusPiece[] {
     let text = pieces[index]!;
     if (text.length > 60) continue;
     let forced: 'order' | 'afterSale' | undefined;
-    const labelled = LABELLED.exec(text);
-    if (labelled) {
-      const kind = kindOfLabel(labelled[1]!);
-      if (kind !== 'status' && kind !== 'afterSale') continue;
-      forced = kind === 'status' ? 'order' : 'afterSale';
-      text = labelled[2]!.trim();
+    if (text.includes('：') || text.includes(':')) {
+      const labelled = LABELLED.exec(text);
+      if (labelled) {
+        const kind = kindOfLabel(labelled[1]!);
+        if (kind !== 'status' && kind !== 'afterSale') continue;
+        forced = kind === 'status' ? 'order' : 'afterSale';
+        text = labelled[2]!.trim();
+      }
     }
     if (!text || text.length > STATUS_MAX || isPlaceholder(text)) continue;
     // a longer piece counts by its first words only (`等待买家付款 剩余 23小时59分`), so a title that
     // happens to contain 已发货 is not a status
-    const words = text.length <= STATUS_WORDS_MAX ? text : text.split(WHITESPACE)[0]!;
-    if (words.length > STATUS_WORDS_MAX) continue;
-    const status = normalizeStatus(words);
-    const afterSale = afterSaleStateOf(words);
-    if (!status && afterSale === 'none') continue;
+    const words = wordsOf(text);
+    const meaning = words ? classifyWords(words) : null;
+    if (!words || !meaning) continue;
+    const { status, afterSale } = meaning;
     // `已发货，退款成功` (拼多多) is the order's own composite status
     const composite = words.includes('，') || words.includes(',');
     const orderLevel =
@@ -378,6 +435,19 @@ const CITY_LEVEL = /(?:市|自治州|地区|盟)$/;
  */
 export function regionIn(text: string, strict: boolean): string | undefined {
   if (!text || text.length > 300) return undefined;
+  return strict ? strictRegion(text) : looseRegion(text);
+}
+
+const strictRegion = memoize((text: string) => findRegion(text, true));
+const looseRegion = memoize((text: string) => findRegion(text, false));
+
+/** A text with no province's first character cannot hold an address (checked before the regexes). */
+const PROVINCE_FIRST = new Set(Array.from('北天上重河山辽吉黑江浙安福湖广海四贵云陕甘青台内西宁新香澳'));
+
+function findRegion(text: string, strict: boolean): string | undefined {
+  let any = false;
+  for (const ch of text) if (PROVINCE_FIRST.has(ch)) any = true;
+  if (!any) return undefined;
   const starts = [0];
   SEGMENT_START.lastIndex = 0;
   for (const m of text.matchAll(SEGMENT_START)) starts.push((m.index ?? 0) + 1);
