@@ -66,6 +66,19 @@ function namedKinds(kinds: readonly (readonly Kind[] | undefined)[]): Set<Kind> 
   return named;
 }
 
+/** An element's children as an array, by stepping (cheaper than Array.from over a live HTMLCollection). */
+function childrenOf(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) out.push(child);
+  return out;
+}
+
+/** The class attribute (className where it is a string: HTML elements; about half getAttribute's cost). */
+function classOf(el: Element): string {
+  const name = (el as { className?: unknown }).className;
+  return typeof name === 'string' ? name : (el.getAttribute('class') ?? '');
+}
+
 const namedCount = (header: Header) => new Set(header.kinds.filter((k) => k !== undefined)).size;
 
 // ---------------------------------------------------------------------------------------------- tables
@@ -213,7 +226,7 @@ function ariaCells(row: Element): (Element | undefined)[] {
   for (let child = row.firstElementChild; child; child = child.nextElementSibling) {
     if (CELL_ROLES.has(child.getAttribute('role') ?? '')) roled.push(child);
   }
-  const cells = roled.length > 0 ? roled : Array.from(row.children);
+  const cells = roled.length > 0 ? roled : childrenOf(row);
   const placed: (Element | undefined)[] = [];
   cells.forEach((cell, position) => {
     const index = ariaIndex(cell, position);
@@ -241,7 +254,7 @@ function alignAria(header: Header, grid: Element, rows: readonly Element[]): Ali
 /** A row of bare header labels: at least two children naming fields, every child short and colon-free. */
 function divHeaderRow(el: Element): Header | null {
   if (el.childElementCount < 2 || el.childElementCount > 40) return null;
-  const cells = Array.from(el.children);
+  const cells = childrenOf(el);
   for (const cell of cells) {
     const text = collapse(cell.textContent);
     if (text.length > MAX_HEADER_CELL || text.includes('：') || text.includes(':')) return null;
@@ -310,15 +323,15 @@ interface Layout {
 function expansionOf(el: Element): { cells: Element[]; subRows?: Element[] } | null {
   let target = el;
   for (let i = 0; i < 4 && target.childElementCount === 1; i += 1) target = target.firstElementChild!;
-  const kids = Array.from(target.children);
+  const kids = childrenOf(target);
   if (kids.length < 2) return null;
   const first = kids[0]!;
   const width = first.childElementCount;
-  const cls = first.getAttribute('class') ?? '';
+  const cls = classOf(first);
   const subRows =
     width >= 2 &&
-    kids.every((kid) => kid.tagName === first.tagName && kid.childElementCount === width && (kid.getAttribute('class') ?? '') === cls);
-  return subRows ? { cells: Array.from(first.children), subRows: kids } : { cells: kids };
+    kids.every((kid) => kid.tagName === first.tagName && kid.childElementCount === width && classOf(kid) === cls);
+  return subRows ? { cells: childrenOf(first), subRows: kids } : { cells: kids };
 }
 
 function expand(layout: Layout, at: number): Layout | null {
@@ -389,7 +402,7 @@ const good = (header: Header, cells: readonly Element[]) => {
 /** Alignments of a container's children with `width` columns, by up to three expansions (breadth first). */
 function layoutsIn(container: Element, width: number): Layout[] {
   const found: Layout[] = [];
-  const queue: Layout[] = [{ cells: Array.from(container.children), steps: [] }];
+  const queue: Layout[] = [{ cells: childrenOf(container), steps: [] }];
   for (let explored = 0; queue.length > 0 && explored < 60; explored += 1) {
     const layout = queue.shift()!;
     if (layout.cells.length === width) {
@@ -415,7 +428,7 @@ interface Recipe {
 /** The cells' class attributes, as one string (rows of one page share their cells' class names). */
 function signatureOf(cells: readonly Element[]): string {
   let out = '';
-  for (const cell of cells) out += `${cell.tagName}.${cell.getAttribute('class') ?? ''}|`;
+  for (const cell of cells) out += `${cell.tagName}.${classOf(cell)}|`;
   return out;
 }
 
@@ -423,7 +436,7 @@ function replay(row: Element, recipe: Recipe, width: number): Layout | null {
   let container: Element | undefined = row;
   for (const index of recipe.path) container = container?.children[index];
   if (!container) return null;
-  let layout: Layout | null = { cells: Array.from(container.children), steps: [] };
+  let layout: Layout | null = { cells: childrenOf(container), steps: [] };
   for (const at of recipe.steps) {
     if (!layout || at >= layout.cells.length) return null;
     layout = expand(layout, at);
@@ -501,7 +514,8 @@ function candidatesOf(text: RowText): Candidate[] {
     const out: Candidate[] = [];
     const row = text.row;
     const tag = row.tagName;
-    let trs: readonly Element[] = row.getElementsByTagName('tr').length > 0 ? Array.from(row.getElementsByTagName('tr')) : [];
+    const found = row.getElementsByTagName('tr');
+    let trs: readonly Element[] = found.length > 0 ? Array.from(found) : [];
     if (tag === 'TR') trs = [row];
     else if (tag === 'TD' || tag === 'TH') {
       const tr = row.closest('tr');

@@ -212,16 +212,26 @@ const CARRIER_FIRST: ReadonlySet<number> = new Set(
   ALIASES.flatMap((alias) => [alias.toLowerCase().charCodeAt(0), alias.toUpperCase().charCodeAt(0)]),
 );
 
-/** Whether a text may name a carrier (one of their first characters) and print a number (8 digits or more). */
-function mayHoldWaybill(text: string): { carrier: boolean; number: boolean } {
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * What a text may hold, by one pass over its characters: a carrier's name (one of their first characters;
+ * a latin one only where a word starts, so `商品ID` is none), a number of 6 digits or more, latin letters
+ * (a prefixed waybill such as `SF…`).
+ */
+function mayHoldWaybill(text: string): { carrier: boolean; number: boolean; latin: boolean } {
   let carrier = false;
+  let latin = false;
   let digits = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits += 1;
-    else if (!carrier && CARRIER_FIRST.has(c)) carrier = true;
+    else if (isAsciiLetter(c)) {
+      latin = true;
+      if (!carrier && CARRIER_FIRST.has(c) && (i === 0 || !isAsciiLetter(text.charCodeAt(i - 1)))) carrier = true;
+    } else if (!carrier && c >= 0x4e00 && CARRIER_FIRST.has(c)) carrier = true;
   }
-  return { carrier, number: digits >= 6 };
+  return { carrier, number: digits >= 6, latin };
 }
 
 /** Carrier name + a number in that carrier's format, inside one text. */
@@ -268,7 +278,7 @@ export function shipmentsIn(pieces: readonly string[], into: ShipmentSet): void 
         if (shipment) into.add(shipment);
       }
     }
-    if (may.number && piece.length <= 300) {
+    if (may.number && may.latin && piece.length <= 300) {
       PREFIXED_TOKEN.lastIndex = 0;
       for (const m of piece.matchAll(PREFIXED_TOKEN)) {
         const no = normalizeWaybillNo(m[0]);
