@@ -75,6 +75,8 @@ export function FilterBar({ value, onChange, children }: { value: Selection; onC
         id={`${id}-shop`}
         data-filter="shop"
         disabled={!value.platform}
+        title={value.platform ? undefined : s('shopNeedsPlatform')}
+        aria-describedby={value.platform ? undefined : `${id}-shop-hint`}
         value={value.shop ?? ALL}
         onChange={(event) => onChange({ ...value, shop: event.target.value === ALL ? undefined : event.target.value })}
       >
@@ -85,6 +87,11 @@ export function FilterBar({ value, onChange, children }: { value: Selection; onC
           </option>
         ))}
       </select>
+      {!value.platform && (
+        <span id={`${id}-shop-hint`} className="muted">
+          {s('shopNeedsPlatform')}
+        </span>
+      )}
       {children}
     </div>
   );

@@ -6,6 +6,7 @@ import { countAwaitingReminder, readDailyTrend, readLogisticsExceptions, readRol
 import { paymentWindowsItem } from '@/utils/remind/payment-window-settings';
 import { beijingDay, daysBetween } from '@/utils/kpi/beijing-day';
 import { previousRange } from '@/utils/kpi/date-ranges';
+import { bucketTrend } from '@/utils/kpi/trend-buckets';
 import { computeKpis, sumContributions, type Kpis } from '@/utils/kpi/compute-kpis';
 import type { ExceptionRules } from '@/utils/kpi/logistics-exceptions';
 import { provinceOf } from './province';
@@ -50,17 +51,19 @@ export function trendDays(selection: Selection, firstDataDay: string | undefined
   return daysBetween(first, last).slice(-MAX_TREND_DAYS);
 }
 
+/** Daily orders and GMV of the selection; over more than two months by week, over a year by month (no 1 px bars). */
 export function useOverviewTrend(selection: Selection) {
   const db = useDatabase();
   return useLiveQuery(async () => {
     const now = Date.now();
     const points = await readDailyTrend(db, filterOf(selection, now));
     const days = trendDays(selection, points[0]?.day, now);
-    const byDay = new Map(points.map((point) => [point.day, point]));
+    const { unit, buckets } = bucketTrend(points, days[0] ?? beijingDay(now), days.at(-1) ?? beijingDay(now));
     return {
-      days,
-      orders: days.map((day) => byDay.get(day)?.orders ?? 0),
-      gmv: days.map((day) => byDay.get(day)?.gmv ?? 0),
+      unit,
+      days: buckets.map((bucket) => bucket.first),
+      orders: buckets.map((bucket) => bucket.orders),
+      gmv: buckets.map((bucket) => bucket.gmv),
     };
   }, [db, ...selectionDeps(selection)]);
 }

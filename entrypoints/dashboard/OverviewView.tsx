@@ -59,11 +59,13 @@ function TrendSection({ selection }: { selection: Selection }) {
   if (trend.status !== 'ready') return null;
   return (
     <section className="panel two-charts">
-      <DailyChart kind="orders" title={s('trendOrders')} days={trend.value.days} values={trend.value.orders} format={count} />
-      <DailyChart kind="gmv" title={s('trendGmv')} days={trend.value.days} values={trend.value.gmv} format={yuan} />
+      <DailyChart kind="orders" title={`${s('trendOrders')}${UNIT_SUFFIX[trend.value.unit]}`} days={trend.value.days} values={trend.value.orders} format={count} />
+      <DailyChart kind="gmv" title={`${s('trendGmv')}${UNIT_SUFFIX[trend.value.unit]}`} days={trend.value.days} values={trend.value.gmv} format={yuan} />
     </section>
   );
 }
+
+const UNIT_SUFFIX = { day: '', week: lang === 'zh' ? '（按周）' : ' (by week)', month: lang === 'zh' ? '（按月）' : ' (by month)' } as const;
 
 function StatusSection({ selection }: { selection: Selection }) {
   const counts = useStatusBreakdown(selection);
