@@ -223,7 +223,7 @@ describe('never throws, never guesses', () => {
     const started = performance.now();
     expect(values(floor(row, ['orderId']))).toEqual({});
     expect(performance.now() - started).toBeLessThan(2000);
-  });
+  }, 30_000);
 });
 
 describe('cost', () => {
@@ -275,8 +275,10 @@ describe('cost', () => {
     console.log(`floor: 500 rows, all fields: ${floorMs.toFixed(0)} ms; bare querySelectorAll + textContent walk: ${bareMs.toFixed(0)} ms (jsdom)`);
     expect(reads.every((read) => read.orderId && read.amountCents && read.status && read.shipments && read.createdAt)).toBe(true);
     expect(reads[7]!.amountCents?.value).toBe(6690);
-    expect(floorMs).toBeLessThan(1500);
-  });
+    // loose: jsdom's TreeWalker is script, not native, and the machines are shared; the budget that counts
+    // is measured in Chromium (npm run bench)
+    expect(floorMs).toBeLessThan(3000);
+  }, 60_000);
 
   it('the floor for one missed field costs less than for all of them', () => {
     const rows = rowsIn(page(300));
@@ -291,5 +293,5 @@ describe('cost', () => {
     const all = Math.min(run(ALL_FIELDS), run(ALL_FIELDS));
     console.log(`floor: 300 rows, amount only ${one.toFixed(0)} ms, all fields ${all.toFixed(0)} ms (jsdom)`);
     expect(one).toBeLessThan(all);
-  });
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { collapse, isPlaceholder } from '../generic-cells';
+import { fieldsForHeader, normalizeHeader } from '../generic-columns';
 import { ANY_LABEL, firstLabelIn, type Kind, kindOfLabel, kindsOfHeader, labelsIn } from './kinds';
 import { type RowText, rowMemo } from './row-text';
 import { amountIn, withClock } from './text-patterns';
@@ -30,10 +31,18 @@ const LOGISTICS_KINDS: ReadonlySet<Kind> = new Set(['waybill', 'carrier', 'logis
 /** Kinds whose value is free text: their label must be followed by a separator when the value shares its piece. */
 const FREE_TEXT: ReadonlySet<Kind> = new Set(['item', 'buyer', 'region', 'status', 'afterSale', 'carrier', 'logistics']);
 
-/** Whether a piece is a label of its own (a value must not borrow the next label: `规格：` `SKU：`). */
+/** Column heads of item tables and detail blocks that name no floor field but are no value either. */
+const HEAD_WORDS = new Set([
+  '单价', '数量', '小计', '金额', '操作', '备注', '规格', '交易', '优惠', '运费', '邮费', '商品编号', '商品总价', '京东价', '货号',
+  '商家编码', 'SKU', '颜色', '尺码', '属性', '状态', '详情', '总价', '原价', '件数', '重量',
+]);
+
+/** Whether a piece is a label of its own (a value must not borrow the next label: `规格：` `SKU：`, `单价`). */
 function isLabelPiece(piece: string): boolean {
   if (LABEL_ONLY.test(piece)) return true;
-  return piece.length <= 12 && (kindOfLabel(piece) !== undefined || kindsOfHeader(piece).length > 0);
+  if (piece.length > 12) return false;
+  const head = normalizeHeader(piece);
+  return HEAD_WORDS.has(head) || fieldsForHeader(piece).length > 0 || kindOfLabel(piece) !== undefined || kindsOfHeader(piece).length > 0;
 }
 
 /** The value of a label whose own piece ends with it: the next piece that is not a bare separator. */

@@ -43,7 +43,6 @@
  * in status-rollup.ts; item after-sale texts roll up with `rollupStatus(printed, itemTexts, { itemCount })`.
  */
 import type { OrderStatus } from '../../model/status';
-import { carrierFromName } from '../../carriers/carrier-names';
 import { cellText, collapse, isPlaceholder, itemTitleIn, textPieces } from '../generic-cells';
 import type { Tally } from '../tally';
 import { columnCell, columnCellsPerLine } from './column-value';
@@ -53,6 +52,7 @@ import { type RowText, rowMemo, rowTextOf } from './row-text';
 import { rollupStatus } from './status-rollup';
 import {
   amountIn,
+  carrierFromName,
   carrierNumbersIn,
   type FloorShipment,
   labelledTimes,
@@ -463,6 +463,8 @@ function readShipments(text: RowText): FloorFound<FloorShipment[]> | undefined {
 function readItems(text: RowText): FloorFound<FloorItem[]> | undefined {
   const fromLabels: FloorItem[] = [];
   for (const hit of labelsOf(text, 'item')) {
+    // a bare 商品 before another piece is often a column head: a title read that way must look like one
+    if (hit.valuePiece !== hit.piece && hit.value.length < 4) continue;
     const title = itemTitleIn([hit.value]);
     if (title && !fromLabels.some((item) => item.title === title)) fromLabels.push({ title });
   }

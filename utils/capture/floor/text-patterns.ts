@@ -1,5 +1,5 @@
 import { CARRIERS, type CarrierCode } from '../../carriers/carriers';
-import { carrierFromName } from '../../carriers/carrier-names';
+import { carrierFromName as carrierFromNameUncached } from '../../carriers/carrier-names';
 import { parseMoneyCents } from '../../model/money';
 import { receiverRegion } from '../../model/receiver-region';
 import type { OrderStatus } from '../../model/status';
@@ -159,6 +159,9 @@ export interface FloorShipment {
   /** Our carrier code, when the printed name or the number's unique format names one. */
   carrierCode?: CarrierCode;
 }
+
+/** utils/carriers' name recognition, memoised: a page prints the same few carrier names on every row. */
+export const carrierFromName = memoize((name: string) => carrierFromNameUncached(name), 512);
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const ALIASES = CARRIERS.flatMap((carrier) => carrier.aliases).sort((a, b) => b.length - a.length);
@@ -326,7 +329,9 @@ export interface StatusPiece {
   trace: boolean;
 }
 
-const TRACE_WORDS = new Set(['已揽件', '已揽收', '运输中', '派件中', '派送中']);
+// 已签收 too: beside the order's own status it is the parcel's last event (a 拼多多 row printing only 已签收
+// still reads it, as nothing else is printed)
+const TRACE_WORDS = new Set(['已揽件', '已揽收', '运输中', '派件中', '派送中', '已签收']);
 const LABELLED = /^([^：:]{1,12})[：:]\s*(.*)$/;
 const STATUS_MAX = 30;
 const STATUS_WORDS_MAX = 14;
@@ -471,8 +476,8 @@ function findRegion(text: string, strict: boolean): string | undefined {
       const after = rest.slice(region.length).trimStart();
       if (!(CITY_LEVEL.test(region) && ADDRESS_GOES_ON.test(after)) && !/^[*＊]{2,}/.test(after)) continue;
     }
-    // as the readers store it: `浙江省 杭州市` and `浙江省杭州市` are one region
-    return region.replace(/\s+/g, '').slice(0, 80);
+    // as displayed (model/receiver-region's contract: whitespace collapsed, not removed)
+    return region.slice(0, 80);
   }
   return undefined;
 }
