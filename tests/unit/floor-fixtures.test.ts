@@ -129,7 +129,7 @@ describe('the floor alone on re-hashed list fixtures', () => {
     );
     // the id of every row is recovered whatever the class names
     expect(tally.orderId?.found).toBe(page!.rows.length);
-  });
+  }, 60_000);
 
   it.each(DETAILS)('%s %s (the page body as the row): never wrong', (platform, file, url, reader) => {
     const html = readFileSync(join(FIXTURES, platform, file), 'utf8');
@@ -152,7 +152,7 @@ describe('the floor alone on re-hashed list fixtures', () => {
           .map(([field, t]) => `${field} ${t.found}/${t.tried}`)
           .join(', '),
     );
-  });
+  }, 60_000);
 
   it('prints the recovery per field', () => {
     console.log(`floor recovery on re-hashed fixtures:\n  ${recovery.join('\n  ')}`);
