@@ -18,6 +18,18 @@ const NO_API_RESPONSE_AFTER_MS = 10_000;
 const MAX_SEND_RETRIES = 5;
 const RETRY_AFTER_MS = 1000;
 
+/** The element printing the order number inside a detail page's root, to put the controls after it. */
+function afterOrderNumber(root: Element, orderId: string): { insertAfter: Element } | undefined {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!(node as Text).data.includes(orderId)) continue;
+    const element = node.parentElement;
+    if (!element || element.closest('[data-orderlens]') || element === root) continue;
+    return { insertAfter: element };
+  }
+  return undefined;
+}
+
 /** A row's controls use what the DOM read, with the JSON's values where the text gave none. */
 function withApiFallback(order: CapturedOrder, fromApi: CapturedOrder | undefined): CapturedOrder {
   if (!fromApi) return order;
@@ -141,7 +153,10 @@ export class PageSession {
       const shown = withApiFallback(order, this.apiOrders.get(order.orderId));
       this.orders.set(order.orderId, shown);
       visibleIds.push(order.orderId);
-      ensureRowControls(row.element, shown, row.controlsAnchor, this.known.get(order.orderId));
+      // A detail page is one big "row": the controls go right after the printed order number, where the
+      // seller looks, not at the end of the page.
+      const anchor = row.controlsAnchor ?? (page.kind === 'detail' ? afterOrderNumber(row.element, order.orderId) : undefined);
+      ensureRowControls(row.element, shown, anchor, this.known.get(order.orderId));
       const signature = JSON.stringify(order);
       if (this.sentSignatures.get(order.orderId) !== signature) {
         this.sentSignatures.set(order.orderId, signature);

@@ -64,7 +64,7 @@ function reminderNote(known: KnownRowState | undefined): string {
 export function ensureRowControls(
   row: Element,
   order: CapturedOrder,
-  anchor?: Element,
+  anchor?: Element | { insertAfter: Element },
   known?: KnownRowState,
   lang: 'zh' | 'en' = 'zh',
 ): boolean {
@@ -110,7 +110,8 @@ export function ensureRowControls(
     state.textContent = note;
     box.append(state);
   }
-  (anchor ?? defaultAnchor(row)).append(box);
+  if (anchor && 'insertAfter' in anchor) anchor.insertAfter.after(box);
+  else (anchor ?? defaultAnchor(row)).append(box);
   return true;
 }
 
