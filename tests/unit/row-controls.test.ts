@@ -66,3 +66,19 @@ describe('row label of an unpaid order', () => {
     expect(stale.querySelector('[data-orderlens="remind"]')).not.toBeNull(); // the console prints it unpaid right now
   });
 });
+
+describe('催付 beside the console’s own', () => {
+  it('says what it adds where the row already has the console’s 催付 link; plain 催付 elsewhere', () => {
+    const plain = row();
+    ensureRowControls(plain, captured());
+    expect(plain.querySelector('[data-orderlens="remind"]')?.textContent).toBe('催付');
+    const withOwn = row();
+    const own = document.createElement('a');
+    own.textContent = '催付';
+    withOwn.append(own);
+    ensureRowControls(withOwn, captured());
+    const ours = withOwn.querySelector('[data-orderlens="remind"]');
+    expect(ours?.textContent).toBe('话术催付');
+    expect(ours?.getAttribute('title')).toContain('模板');
+  });
+});

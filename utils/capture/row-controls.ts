@@ -30,6 +30,21 @@ const LABELS: Record<ControlName, { zh: string; en: string }> = {
   remind: { zh: '催付', en: 'Remind' },
 };
 
+// Where the console has its own 催付 on the row (快手小店 does), ours says what it adds: a templated message,
+// the reminder log and the cooldown — so two buttons reading 催付 never stand side by side.
+const REMIND_BESIDE_CONSOLE = { zh: '话术催付', en: 'Remind (template)' };
+const REMIND_TITLE = { zh: 'OrderLens：按模板生成催付话术并复制，记录催付，冷却时间内不重复催付', en: 'OrderLens: templated message copied, reminder logged, no repeat within the cooldown' };
+
+/** True when the console itself offers 催付 on this row (a link or button of its own). */
+function consoleHasRemind(row: Element): boolean {
+  for (const control of row.querySelectorAll('a, button, [role="button"]')) {
+    if (control.closest('[data-orderlens]')) continue;
+    const text = control.textContent?.trim();
+    if (text === '催付' || text === '催付款' || text === '提醒付款') return true;
+  }
+  return false;
+}
+
 /** What each controls box shows (order, controls, notes), kept off the DOM: fewer attribute writes per row. */
 const signatures = new WeakMap<Element, string>();
 
@@ -91,7 +106,9 @@ export function ensureRowControls(
     const button = doc.createElement('button');
     button.type = 'button';
     button.setAttribute('data-orderlens', name);
-    button.textContent = LABELS[name][lang];
+    const beside = name === 'remind' && consoleHasRemind(row);
+    button.textContent = beside ? REMIND_BESIDE_CONSOLE[lang] : LABELS[name][lang];
+    if (name === 'remind') button.title = REMIND_TITLE[lang];
     if (name === 'remind' && note) {
       button.setAttribute('data-orderlens-reminded', String(known?.lastReminderAt ?? ''));
       button.title = note;
