@@ -1,15 +1,26 @@
 import type { ParseDiagnostics } from '../../capture/diagnostics';
-import { recordSkip } from '../../capture/diagnostics';
-import type { CapturedOrderInput, Item, PageKind } from '../../model/order';
+import { recordSkip, recordStrategy } from '../../capture/diagnostics';
+import type { CapturedOrderInput, Item, PageKind, Shipment } from '../../model/order';
 import type { OrderStatus } from '../../model/status';
 import { normalizeStatus } from '../../model/status-words';
 import { parseBeijingTime } from '../../model/time';
 import type { RowRead } from '../types';
-import { beginRead, pick, pickAll, pickCounted } from '../../capture/fast-query';
+import { beginRead, pick, pickAll, pickCounted, queryOne } from '../../capture/fast-query';
 import { receiverRegion } from '../../model/receiver-region';
+import { afterSaleStateOf } from '../../capture/floor/status-rollup';
 import { KORA_STATUS_CODES, LIST } from './selectors';
 import { site } from './site';
 import { layoutsOf, Tally } from '../../capture/tally';
+import {
+  beginFloorRead,
+  countFloor,
+  FLOOR_STRATEGIES,
+  printedStatusWins,
+  readRowFloor,
+  rollupStatus,
+  type FloorField,
+  type FloorRead,
+} from '../../capture/floor/read-row-floor';
 import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, valueAfterLabelIn } from '../../capture/row-values';
 
 export interface ListContext {
@@ -25,25 +36,48 @@ const ID_DIGITS = /\d{5,}/;
 const ID_IN_HEADER = /(?<!\d)[4-6]\d{18}(?!\d)/;
 const CREATED_LABEL = /^(?:下单时间|创建时间)\s*[：:]?\s*/;
 const NICK_LABEL = /^抖音昵称\s*[：:]?\s*/;
+// The words 抖店's status cell prints (site data): found as a whole text piece anywhere in the row when the
+// status selectors miss (re-hashed classes), before the generic floor.
+const PRINTED_STATUSES: ReadonlySet<string> = new Set(['待支付', '待付款', '待发货', '备货中', '部分发货', '已发货', '待收货', '已签收', '已完成', '已关闭', '售后中', '退款成功', '已退款']);
+const SHOP_ID = /^ID\s*[：:]/;
+const CLOSED_NOTE = /订单关闭|交易关闭|已关闭|已取消/;
 const NO_AFTER_SALE = new Set(['', '-', '--', '—', '无']);
 
 // Fallback chains per field, as strategy names in the order they are tried (the diagnostics' names).
-const ID_STRATEGIES = ['label-订单编号', ...layoutsOf(LIST.orderId), 'id-regex-header'];
-const CREATED_STRATEGIES = ['label-下单时间', ...layoutsOf(LIST.createdAt)];
-const STATUS_STRATEGIES = ['status-text', 'data-kora_order_status'];
+// Site selectors first; the class-free floor (utils/capture/floor) last, for the fields they missed.
+const ID_STRATEGIES = ['label-订单编号', ...layoutsOf(LIST.orderId), 'id-regex-header', ...FLOOR_STRATEGIES];
+const CREATED_STRATEGIES = ['label-下单时间', ...layoutsOf(LIST.createdAt), ...FLOOR_STRATEGIES];
+const STATUS_STRATEGIES = ['status-text', ...FLOOR_STRATEGIES, 'data-kora_order_status'];
+const withFloor = (chain: readonly { layout: string }[]) => [...chain.map((e) => e.layout), ...FLOOR_STRATEGIES];
+const ID_FLOOR = ID_STRATEGIES.length - FLOOR_STRATEGIES.length;
+const CREATED_FLOOR = CREATED_STRATEGIES.length - FLOOR_STRATEGIES.length;
 
 /** Strategy wins of one page read, written to the diagnostics once at the end. */
 class ListTallies {
   readonly orderId = new Tally('orderId', ID_STRATEGIES);
   readonly createdAt = new Tally('createdAt', CREATED_STRATEGIES);
-  readonly amount = new Tally('amount', layoutsOf(LIST.amount));
+  readonly amount = new Tally('amount', withFloor(LIST.amount));
   readonly status = new Tally('status', STATUS_STRATEGIES);
-  readonly buyer = new Tally('buyer', layoutsOf(LIST.buyer));
-  readonly receiverRegion = new Tally('receiverRegion', layoutsOf(LIST.receiver));
+  readonly buyer = new Tally('buyer', withFloor(LIST.buyer));
+  readonly receiverRegion = new Tally('receiverRegion', withFloor(LIST.receiver));
   readonly itemTitle = new Tally('itemTitle', layoutsOf(LIST.itemName));
+  /** Items of a row none of whose item selectors matched: the floor's titles. */
+  readonly items = new Tally('items', ['selectors', ...FLOOR_STRATEGIES]);
+  /** The list has no waybill selector: waybills printed in the row (status or logistics cell) come from the floor. */
+  readonly shipments = new Tally('shipments', [...FLOOR_STRATEGIES]);
 
   flush(diag: ParseDiagnostics): void {
-    for (const tally of [this.orderId, this.createdAt, this.amount, this.status, this.buyer, this.receiverRegion, this.itemTitle]) {
+    for (const tally of [
+      this.orderId,
+      this.createdAt,
+      this.amount,
+      this.status,
+      this.buyer,
+      this.receiverRegion,
+      this.itemTitle,
+      this.items,
+      this.shipments,
+    ]) {
       tally.flush(diag);
     }
   }
@@ -51,10 +85,10 @@ class ListTallies {
 
 const idDigitsOf = (el: Element) => ID_DIGITS.exec(textOf(el))?.[0];
 
-function readItems(row: Element, tallies: ListTallies): { items: Item[]; afterSale: boolean } {
+function readItems(row: Element, tallies: ListTallies): { items: Item[]; afterSaleTexts: string[] } {
   const { elements } = pickAll(row, LIST.item);
   const items: Item[] = [];
-  let afterSale = false;
+  const afterSaleTexts: string[] = [];
   const count = Math.min(elements.length, 100);
   for (let i = 0; i < count; i += 1) {
     const itemEl = elements[i]!;
@@ -68,36 +102,29 @@ function readItems(row: Element, tallies: ListTallies): { items: Item[]; afterSa
     const quantity = quantityOf(textOf(pick(itemEl, LIST.itemQuantity)));
     if (quantity) item.quantity = quantity;
     const afterSaleText = textOf(pick(itemEl, LIST.itemAfterSale));
-    if (!NO_AFTER_SALE.has(afterSaleText)) afterSale = true;
+    afterSaleTexts.push(NO_AFTER_SALE.has(afterSaleText) ? '' : afterSaleText);
     items.push(item);
   }
-  return { items, afterSale };
-}
-
-function readStatus(row: Element, tallies: ListTallies): { status?: OrderStatus; statusText?: string } {
-  const statusText = clip(textOf(pick(row, LIST.statusText)), 60);
-  // The kora code is a stable data-* hook, but the words the console prints win when both are present.
-  let status: OrderStatus | undefined = normalizeStatus(statusText) ?? undefined;
-  if (status) tallies.status.win(0);
-  else {
-    status = KORA_STATUS_CODES[row.getAttribute('data-kora_order_status') ?? ''];
-    if (status) tallies.status.win(1);
-    else tallies.status.none();
-  }
-  return { status, statusText };
+  return { items, afterSaleTexts };
 }
 
 /** One 抖店 order row → order, or the reason it cannot be read correctly. */
 export function readListRow(row: Element, ctx: ListContext, tallies: ListTallies): CapturedOrderInput | string {
-  const header = textPieces(pick(row, LIST.header) ?? row.firstElementChild);
+  const headerEl = pick(row, LIST.header) ?? row.firstElementChild;
+  const header = textPieces(headerEl);
+  const floorOf = (want: FloorField[]): FloorRead => readRowFloor(row, { orderIdPattern: site.orderIdPattern, want });
 
   let orderId = ID_DIGITS.exec(valueAfterLabelIn(header, ID_LABEL) ?? '')?.[0];
   if (orderId) tallies.orderId.win(0);
   else orderId = chainValue(row, LIST.orderId, idDigitsOf, tallies.orderId, 1);
   if (!orderId) {
     orderId = matchInPieces(header, ID_IN_HEADER);
-    if (orderId) tallies.orderId.win(ID_STRATEGIES.length - 1);
-    else tallies.orderId.none();
+    if (orderId) tallies.orderId.win(ID_FLOOR - 1);
+  }
+  if (!orderId) {
+    const floor = floorOf(['orderId']).orderId;
+    orderId = floor?.value;
+    countFloor(tallies.orderId, ID_FLOOR, floor);
   }
   if (!orderId) return 'no-order-id';
   if (!site.orderIdPattern.test(orderId)) return 'bad-order-id';
@@ -105,46 +132,129 @@ export function readListRow(row: Element, ctx: ListContext, tallies: ListTallies
   // The label strategy yields the printed text; an unparseable printed time skips the row.
   let createdText = valueAfterLabelIn(header, CREATED_LABEL);
   if (createdText) tallies.createdAt.win(0);
-  else {
-    createdText = chainValue(row, LIST.createdAt, textOf, tallies.createdAt, 1);
-    if (!createdText) tallies.createdAt.none();
-  }
-  const createdAt = createdText ? parseBeijingTime(createdText) : undefined;
+  else createdText = chainValue(row, LIST.createdAt, textOf, tallies.createdAt, 1);
+  let createdAt = createdText ? parseBeijingTime(createdText) : undefined;
   if (createdAt === null) return 'bad-time';
 
-  const amountEl = pickCounted(row, LIST.amount, tallies.amount);
-  const amountCents = amountEl ? moneyOf(textOf(amountEl)) : undefined;
+  let amountCents: number | null | undefined;
+  for (let i = 0; i < LIST.amount.length; i += 1) {
+    const el = queryOne(row, LIST.amount[i]!.selector);
+    if (!el) continue;
+    amountCents = moneyOf(textOf(el));
+    if (amountCents !== undefined) tallies.amount.win(i);
+    break;
+  }
   if (amountCents === null) return 'bad-amount';
 
-  const order: CapturedOrderInput = { platform: site.platform, orderId, sourcePage: ctx.kind };
-  if (ctx.shop) order.shop = ctx.shop;
-  const { status, statusText } = readStatus(row, tallies);
-  if (status) order.status = status;
-  if (statusText) order.statusText = statusText;
-  if (createdAt !== undefined) order.createdAt = createdAt;
-  if (amountCents !== undefined) order.amountCents = amountCents;
+  let statusText = clip(textOf(pick(row, LIST.statusText)), 60);
+  let printed = normalizeStatus(statusText) ? statusText : undefined;
+  let rowPieces: string[] | undefined;
+  if (!statusText) {
+    rowPieces = textPieces(row);
+    statusText = rowPieces.find((piece) => PRINTED_STATUSES.has(piece));
+    printed = statusText;
+  }
 
-  const buyer = clip(textOf(pickCounted(row, LIST.buyer, tallies.buyer)).replace(NICK_LABEL, ''), 80);
-  if (buyer) order.buyer = buyer;
+  let buyer = clip(textOf(pickCounted(row, LIST.buyer, tallies.buyer)).replace(NICK_LABEL, ''), 80);
 
-  const receiverText = textOf(pickCounted(row, LIST.receiver, tallies.receiverRegion));
+  let region: string | undefined;
+  const receiverText = textOf(pick(row, LIST.receiver));
   if (receiverText) {
     // `name，phone，address` (full-width commas); the address is everything after the second comma.
     const first = receiverText.indexOf('，');
     const second = first < 0 ? -1 : receiverText.indexOf('，', first + 1);
-    const region = receiverRegion(second >= 0 ? receiverText.slice(second + 1) : receiverText);
-    if (region) order.receiverRegion = clip(region, 80);
+    region = clip(receiverRegion(second >= 0 ? receiverText.slice(second + 1) : receiverText) ?? '', 80);
   }
 
-  const { items, afterSale } = readItems(row, tallies);
+  let { items, afterSaleTexts } = readItems(row, tallies);
+
+  // The class-free floor, once, for every field the selectors missed (waybills: the list has no selector).
+  const missed: FloorField[] = ['shipments'];
+  if (!createdText) missed.push('createdAt');
+  if (amountCents === undefined) missed.push('amountCents');
+  if (!printed) missed.push('status');
+  if (!buyer) missed.push('buyer');
+  if (!region) missed.push('receiverRegion');
+  if (items.length === 0) missed.push('items');
+  const floor = floorOf(missed);
+
+  if (!createdText) {
+    createdAt = floor.createdAt?.value;
+    countFloor(tallies.createdAt, CREATED_FLOOR, floor.createdAt);
+  }
+  if (amountCents === undefined) {
+    amountCents = floor.amountCents?.value;
+    countFloor(tallies.amount, LIST.amount.length, floor.amountCents);
+  }
+  if (!buyer) {
+    buyer = floor.buyer?.value.replace(NICK_LABEL, '') || undefined;
+    countFloor(tallies.buyer, LIST.buyer.length, floor.buyer);
+  }
+  if (region) tallies.receiverRegion.win(0);
+  else {
+    region = floor.receiverRegion?.value;
+    countFloor(tallies.receiverRegion, LIST.receiver.length, floor.receiverRegion);
+  }
+  if (items.length > 0) tallies.items.win(0);
+  else if (floor.items) {
+    items = floor.items.value.map((item) => ({ title: item.title }));
+    countFloor(tallies.items, 1, floor.items);
+  } else tallies.items.none();
+
+  const order: CapturedOrderInput = { platform: site.platform, orderId, sourcePage: ctx.kind };
+  if (ctx.shop) order.shop = ctx.shop;
+
+  // Status: the printed words (selector, else the floor's, found anywhere in the row) beat the kora code;
+  // the items' after-sale texts roll up (DESIGN.md "Model").
+  let afterSale = false;
+  let decided: { status?: OrderStatus; statusText?: string } = {};
+  if (printed) {
+    // items read by selector: their after-sale cells; else every after-sale text the row prints
+    const itemTexts =
+      afterSaleTexts.length > 0 || !rowPieces ? afterSaleTexts : rowPieces.filter((p) => p !== printed && afterSaleStateOf(p) !== 'none');
+    const rolled = rollupStatus(printed, itemTexts, { itemCount: afterSaleTexts.length || undefined });
+    decided = { status: rolled.status, statusText: rolled.statusText };
+    afterSale = rolled.afterSale === true;
+    tallies.status.win(0);
+  } else if (floor.status) {
+    // 抖店 prints why a closed order closed (`超时未支付，订单关闭`): the words name the close, not 未支付
+    const closedNote = floor.status.value === 'unpaid' && CLOSED_NOTE.test(floor.status.statusText);
+    decided = { status: closedNote ? 'closed' : floor.status.value, statusText: floor.status.statusText };
+    afterSale = floor.status.afterSale === true;
+    countFloor(tallies.status, 1, floor.status);
+  } else {
+    const won = printedStatusWins(statusText, KORA_STATUS_CODES[row.getAttribute('data-kora_order_status') ?? '']);
+    if (won) {
+      decided = { status: won.status };
+      tallies.status.win(won.by === 'printed' ? 0 : STATUS_STRATEGIES.length - 1);
+    } else tallies.status.none();
+  }
+  if (decided.status) order.status = decided.status;
+  const shownText = decided.statusText ?? statusText;
+  if (shownText) order.statusText = shownText;
+  if (createdAt !== undefined) order.createdAt = createdAt;
+  if (amountCents !== undefined) order.amountCents = amountCents;
+  if (buyer) order.buyer = buyer;
+  if (region) order.receiverRegion = region;
   order.items = items;
-  if (afterSale || status === 'after_sale') order.afterSale = true;
+
+  const shipments = floor.shipments;
+  if (shipments) {
+    countFloor(tallies.shipments, 0, shipments);
+    order.shipments = shipments.value.map((s) => {
+      const shipment: Shipment = { waybillNo: s.waybillNo, events: [] };
+      if (s.carrierName) shipment.carrierName = s.carrierName;
+      return shipment;
+    });
+  }
+  if (afterSale || order.status === 'after_sale' || order.status === 'refunded') order.afterSale = true;
   return order;
 }
 
 /** Reads every order row; rows that cannot be read correctly are skipped with a counted reason. */
 export function readListRows(rows: readonly Element[], ctx: ListContext): RowRead[] {
   beginRead();
+  beginFloorRead();
   const out: RowRead[] = [];
   const tallies = new ListTallies();
   for (const row of rows) {
@@ -168,5 +278,18 @@ export function readListRows(rows: readonly Element[], ctx: ListContext): RowRea
 
 /** The shop name printed in the console header, if any. */
 export function readShopName(doc: Document, diag: ParseDiagnostics): string | undefined {
-  return clip(textOf(pick(doc, LIST.shop, diag, 'shop')), 80);
+  const shop = clip(textOf(pick(doc, LIST.shop, diag, 'shop')), 80);
+  if (shop) return shop;
+  // Class-free: in the console header (#fxg-pc-header), the element printed just before the shop's `ID：…`.
+  const header = doc.getElementById('fxg-pc-header');
+  if (!header) return undefined;
+  for (const el of Array.from(header.querySelectorAll('*'))) {
+    if (!SHOP_ID.test(textOf(el)) || el.children.length > 0) continue;
+    const name = textOf(el.previousElementSibling);
+    if (name && !SHOP_ID.test(name)) {
+      recordStrategy(diag, 'shop', 'header-before-shop-id');
+      return clip(name, 80);
+    }
+  }
+  return undefined;
 }
