@@ -12,12 +12,14 @@ import { reader as pinduoduo } from '@/utils/sites/pinduoduo/reader';
 import { reader as taobao } from '@/utils/sites/taobao/reader';
 import { siteByPlatform } from '@/utils/sites/registry';
 import type { SiteReader } from '@/utils/sites/types';
+import { expectedOrders, type FixtureExpectation } from '../replay/expected';
 import { ALL_FIELDS } from './floor-helpers';
 
 /**
- * The floor alone on today's list fixtures after every class name is re-hashed (the site readers' selectors
- * no longer match anything): each value it gives must be the reader's value on the original page (never
- * wrong), and the share it recovers per field is printed. (The full layout-variant tier is item 3 of issue
+ * The floor alone on today's fixtures after every class name is re-hashed (the site readers' selectors no
+ * longer match anything): the readers find the row elements on the original page, and each value the floor
+ * gives for a row must be the fixture's expected value (never wrong); the share it recovers per field is
+ * printed. (The full layout-variant tier is item 3 of issue
  * 11; this holds the floor's own API to the fixtures.)
  */
 
@@ -69,6 +71,12 @@ function rehash(doc: Document, seed: number): void {
 
 type Tally = Record<string, { tried: number; found: number; wrong: string[] }>;
 
+/** The fixture's expected orders by id (tests/fixtures/<platform>/<name>.expected.json). */
+function truthOf(platform: string, file: string): Map<string, CapturedOrder> {
+  const raw = readFileSync(join(FIXTURES, platform, file.replace(/\.html$/, '.expected.json')), 'utf8');
+  return new Map(expectedOrders(JSON.parse(raw) as FixtureExpectation).map((order) => [order.orderId, order]));
+}
+
 function compare(order: CapturedOrder, read: FloorRead, tally: Tally): void {
   const count = (field: FloorField, truth: unknown, got: unknown, same: boolean) => {
     if (truth === undefined || (Array.isArray(truth) && truth.length === 0)) {
@@ -109,10 +117,11 @@ describe('the floor alone on re-hashed list fixtures', () => {
     const page = reader.read(dom.window.document, new URL(url));
     expect(page?.rows.length).toBeGreaterThan(0);
     const site = siteByPlatform(platform)!;
+    const truth = truthOf(platform, file);
     rehash(dom.window.document, 1);
     const tally: Tally = {};
     for (const row of page!.rows) {
-      const order = CapturedOrderSchema.parse(row.order);
+      const order = truth.get(row.order.orderId) ?? CapturedOrderSchema.parse(row.order);
       // 千牛 closes a trade when its refunds complete (status-rollup's closedMeansRefunded)
       beginFloorRead();
       const read = readRowFloor(row.element, { orderIdPattern: site.orderIdPattern, want: ALL_FIELDS, closedMeansRefunded: platform === 'taobao' });
@@ -137,7 +146,7 @@ describe('the floor alone on re-hashed list fixtures', () => {
     const page = reader.read(dom.window.document, new URL(url));
     expect(page?.rows.length).toBe(1);
     const site = siteByPlatform(platform)!;
-    const order = CapturedOrderSchema.parse(page!.rows[0]!.order);
+    const order = truthOf(platform, file).get(page!.rows[0]!.order.orderId) ?? CapturedOrderSchema.parse(page!.rows[0]!.order);
     rehash(dom.window.document, 2);
     beginFloorRead();
     const read = readRowFloor(dom.window.document.body, { orderIdPattern: site.orderIdPattern, want: ALL_FIELDS, closedMeansRefunded: platform === 'taobao' });

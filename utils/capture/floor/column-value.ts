@@ -349,6 +349,7 @@ const STRONG: ReadonlySet<Kind> = new Set(['amount', 'status', 'createdAt', 'pai
 const MONEY_LIKE = /[¥￥]\s*\d|\d\.\d{2}(?!\d)/;
 const DATE_LIKE = /\d{4}[-/]\d{1,2}[-/]\d{1,2}/;
 const ID_LIKE = /\d{6,}/;
+const TRAILING_COLON = /[：:]$/;
 
 function agrees(kind: Kind, text: string, cell: Element): boolean {
   switch (kind) {
@@ -385,7 +386,7 @@ function score(header: Header, cells: readonly Element[]): { score: number; stro
     const isStrong = kinds.some((kind) => STRONG.has(kind));
     if (isStrong) strong += 1;
     if (!text) return;
-    if (text.length <= 12 && kindOfLabel(text.replace(/[：:]$/, '')) !== undefined) {
+    if (text.length <= 12 && kindOfLabel(text.replace(TRAILING_COLON, '')) !== undefined) {
       total -= 1;
       return;
     }

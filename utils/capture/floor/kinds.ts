@@ -64,6 +64,7 @@ const FROM_COLUMN: Partial<Record<ColumnField, Kind>> = {
 };
 
 const KIND_OF_LABEL = new Map<string, Kind>();
+const SLASH = /[/／]/;
 for (const [kind, words] of Object.entries(LABEL_WORDS) as [Kind, readonly string[]][]) {
   for (const word of words) KIND_OF_LABEL.set(normalizeHeader(word), kind);
 }
@@ -92,9 +93,9 @@ function kindsOfHeaderText(text: string): Kind[] {
   const label = normalizeHeader(text);
   if (!label || label.length > 20) return [];
   const whole = kindsOfPart(label);
-  if (whole.length > 0 || !/[/／]/.test(label)) return whole;
+  if (whole.length > 0 || !SLASH.test(label)) return whole;
   const kinds: Kind[] = [];
-  for (const part of label.split(/[/／]/)) for (const kind of kindsOfPart(part)) if (!kinds.includes(kind)) kinds.push(kind);
+  for (const part of label.split(SLASH)) for (const kind of kindsOfPart(part)) if (!kinds.includes(kind)) kinds.push(kind);
   return kinds;
 }
 

@@ -101,6 +101,7 @@ export function labelsOf(text: RowText, kind: Kind): LabelHit[] {
 const MAX_LEVELS = 4;
 const DIGIT = /\d/;
 const QUALIFIER_LABEL = /^(?:含)?(?:运费|邮费|优惠|折扣)/;
+const LEADING_SEPARATOR = /^\s*[：:]?/;
 
 /** The text after the label in its own element: the rest of the label's piece and what follows it there. */
 function textAfterLabelIn(owner: Element, piece: string, hit: LabelHit): string {
@@ -109,7 +110,7 @@ function textAfterLabelIn(owner: Element, piece: string, hit: LabelHit): string 
   // a mixed element (`实付 ¥<b>89</b>.90`): its text from the label on
   const whole = owner.textContent ?? '';
   const at = whole.indexOf(hit.word);
-  return at < 0 ? rest : whole.slice(at + hit.word.length).replace(/^\s*[：:]?/, '');
+  return at < 0 ? rest : whole.slice(at + hit.word.length).replace(LEADING_SEPARATOR, '');
 }
 
 /** The value up to the next label (a qualifier's own label — `含运费：¥0.00` — stays in: amountIn tells it apart). */

@@ -39,8 +39,13 @@
  *   }
  * }
  * ```
- * A printed status beats a code the row carries (`data-kora_order_status`): `printedStatusWins(printed, code)`
- * in status-rollup.ts; item after-sale texts roll up with `rollupStatus(printed, itemTexts, { itemCount })`.
+ * Shipments come back as `{ waybillNo, carrierName?, carrierCode? }` (add `events: []` for the model); a
+ * region is model/receiver-region's province/city as displayed. 千牛 passes `closedMeansRefunded: true`
+ * (a closed trade with 退款成功 items is refunded there). A printed status beats a code the row carries
+ * (`data-kora_order_status`): `printedStatusWins(printed, code)`; item after-sale texts roll up with
+ * `rollupStatus(printed, itemTexts, { itemCount })` (both in status-rollup.ts, re-exported here).
+ * The floor's own status is already rolled up over the row's after-sale texts (`status.afterSale`,
+ * `status.partialRefund`).
  */
 import type { OrderStatus } from '../../model/status';
 import { cellText, collapse, isPlaceholder, itemTitleIn, textPieces } from '../generic-cells';
@@ -72,7 +77,7 @@ import {
 } from './text-patterns';
 
 export { beginFloorRead } from './row-text';
-export { printedStatusWins, rollupStatus } from './status-rollup';
+export { afterSaleStateOf, printedStatusWins, rollupStatus, type RollupOptions, type StatusRollup } from './status-rollup';
 export type { FloorShipment } from './text-patterns';
 
 export type FloorField =
@@ -379,7 +384,7 @@ function readRegion(text: RowText): FloorFound<string> | undefined {
 function carrierNameIn(value: string): string | undefined {
   const v = value.trim();
   if (carrierFromName(v)) return v.slice(0, 40);
-  const first = v.split(/[\s：:]+/)[0];
+  const first = v.split(NAME_SEPARATOR)[0];
   return first && carrierFromName(first) ? first.slice(0, 40) : undefined;
 }
 
@@ -410,6 +415,7 @@ function carrierFor(hits: readonly LabelHit[], at: number): string | undefined {
 }
 
 const LOGISTICS: ReadonlySet<Kind> = new Set(['waybill', 'carrier', 'logistics']);
+const NAME_SEPARATOR = /[\s：:]+/;
 
 function readShipments(text: RowText): FloorFound<FloorShipment[]> | undefined {
   const set = new ShipmentSet();

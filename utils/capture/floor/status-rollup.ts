@@ -30,10 +30,11 @@ const FINISHED = /售后完成|售后成功|售后已完成|换货成功|补寄�
 const OPEN =
   /退款中|售后中|售后处理中|退货中|换货中|待退货|待买家退货|待卖家收货|待商家收货|买家已退货|请卖家处理|待商家处理|待卖家处理|请退款|申请退款|申请售后|退款申请|仅退款|退货退款/;
 const NONE_WORDS = new Set(['', '-', '--', '—', '——', '无', '暂无', '/']);
+const SPACES = /\s+/g;
 
 /** What an item's after-sale text says. */
 export function afterSaleStateOf(text: string | null | undefined): AfterSaleState {
-  const t = text?.replace(/\s+/g, '') ?? '';
+  const t = text?.replace(SPACES, '') ?? '';
   if (NONE_WORDS.has(t) || t.length > 40) return 'none';
   if (WITHDRAWN.test(t)) return 'withdrawn';
   if (REFUNDED.test(t)) return 'refunded';

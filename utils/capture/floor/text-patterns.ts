@@ -90,6 +90,11 @@ const WORD_KIND: Record<string, TimeKind> = {
   出库: 'shippedAt',
 };
 const CLAUSE_END = /[，,；;]/;
+const STAMP_HINT = /\d{4}[-/]/;
+const TRAILING_COLON = /[：:]\s*$/;
+/** What stands between a carrier's name and its number (`中通快递 运单号：`), cut off the printed name. */
+const NAME_END = /(?:运单号|快递单号|物流单号|运单编号|单号)?\s*[：:]?\s*$/;
+const NUMBER_TOKENS = /[A-Za-z0-9]{8,30}/g;
 
 const isTimeKind = (kind: Kind | undefined): kind is TimeKind => kind === 'createdAt' || kind === 'paidAt' || kind === 'shippedAt';
 
@@ -118,7 +123,7 @@ export function labelledTimes(pieces: readonly string[]): Partial<Record<TimeKin
   const out: Partial<Record<TimeKind, number>> = {};
   for (let i = 0; i < pieces.length; i += 1) {
     const piece = pieces[i]!;
-    if (piece.length > 300 || !/\d{4}[-/]/.test(piece)) continue;
+    if (piece.length > 300 || !STAMP_HINT.test(piece)) continue;
     STAMP.lastIndex = 0;
     let from = 0;
     const stamps = [...piece.matchAll(STAMP)];
@@ -137,7 +142,7 @@ export function labelledTimes(pieces: readonly string[]): Partial<Record<TimeKin
       const beforeKind = labelBefore ? kindOfLabel(labelBefore) : undefined;
       if (isTimeKind(beforeKind)) kind = beforeKind;
       else if (start === 0 && i > 0) {
-        const previous = kindOfLabel(pieces[i - 1]!.replace(/[：:]\s*$/, ''));
+        const previous = kindOfLabel(pieces[i - 1]!.replace(TRAILING_COLON, ''));
         if (isTimeKind(previous)) kind = previous;
       }
       if (!kind) {
@@ -246,7 +251,7 @@ export function carrierNumbersIn(text: string, into: ShipmentSet): void {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       // the printed name with its service words (`中通快递`), without the separator and the number
-      const name = m[0].slice(0, m[0].length - m[2]!.length).replace(/(?:运单号|快递单号|物流单号|运单编号|单号)?\s*[：:]?\s*$/, '');
+      const name = m[0].slice(0, m[0].length - m[2]!.length).replace(NAME_END, '');
       const shipment = named(name, m[2]!);
       if (shipment) into.add(shipment);
     }
@@ -256,7 +261,7 @@ export function carrierNumbersIn(text: string, into: ShipmentSet): void {
 /** A piece that is only a carrier's name (`中通快递`, `顺丰速运（标快）`), memoised: rows repeat them. */
 const carrierPiece = memoize((piece: string): string | undefined => {
   if (piece.length > 24 || HAS_DIGIT.test(piece)) return undefined;
-  const name = piece.replace(/[：:]\s*$/, '');
+  const name = piece.replace(TRAILING_COLON, '');
   return carrierFromName(name) ? name : undefined;
 });
 
@@ -303,7 +308,7 @@ export function labelledWaybills(text: string, carrierName: string | undefined, 
   carrierNumbersIn(text, into);
   if (into.list.length > before) return;
   const carrier = carrierName ? carrierFromName(carrierName) : undefined;
-  for (const token of text.match(/[A-Za-z0-9]{8,30}/g) ?? []) {
+  for (const token of text.match(NUMBER_TOKENS) ?? []) {
     const no = normalizeWaybillNo(token);
     if (!no) continue;
     if (carrier) {
@@ -528,7 +533,7 @@ export function unlabelledOrderId(pieces: readonly string[], whole: RegExp): str
       if (label && kindOfLabel(label) !== 'orderId') continue;
       if (start === 0 && i > 0) {
         const previous = pieces[i - 1]!;
-        const previousKind = kindOfLabel(previous.replace(/[：:]\s*$/, ''));
+        const previousKind = kindOfLabel(previous.replace(TRAILING_COLON, ''));
         if (previousKind ? previousKind !== 'orderId' : LABEL_ONLY_PIECE.test(previous) || OTHER_NUMBER_LABEL.test(previous)) continue;
       }
       if (found === undefined) found = m[0];

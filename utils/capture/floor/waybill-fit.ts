@@ -12,6 +12,7 @@ import { DIGIT_RULES, PREFIXED_FORMATS, S10_CARRIERS, S10_OTHER, isDigitsOnly, n
 // 百世's parcels carry J&T numbers since the merger; its historic formats (consoles.md §6.1) are kept for
 // old orders. Only read beside the carrier's name.
 const BEST_HISTORIC = /^(?:[ABDE]\d{12}|\d{11,14})$/;
+const BEST_JT = /^JT\d{12,13}$/;
 // 菜鸟速递 (ex-丹鸟) and 丰网: consoles.md found no format. Beside the carrier's own name a number of the
 // shape every domestic format has (a short letter prefix, then 10–20 digits) is taken; never bare.
 const NO_KNOWN_FORMAT = /^[A-Z]{0,4}\d{10,20}$/;
@@ -28,7 +29,7 @@ export function fitsCarrier(code: CarrierCode, no: string): boolean {
     }
   }
   if (S10_CARRIERS.includes(code) && (S10_OTHER.test(no) || (code === 'ems' && EMS_S10.test(no)))) return true;
-  if (code === 'best') return /^JT\d{12,13}$/.test(no) || BEST_HISTORIC.test(no);
+  if (code === 'best') return BEST_JT.test(no) || BEST_HISTORIC.test(no);
   if (code === 'cainiao' || code === 'fengwang') return NO_KNOWN_FORMAT.test(no);
   return false;
 }
