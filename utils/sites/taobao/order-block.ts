@@ -1,6 +1,7 @@
 import type { ParseDiagnostics } from '../../capture/diagnostics';
 import type { CapturedOrderInput, Item } from '../../model/order';
 import { Tally } from '../../capture/tally';
+import { countFloor, FLOOR_STRATEGIES, readRowFloor, type FloorField } from '../../capture/floor/read-row-floor';
 import { mapCells, type Cells, type Roles } from './columns';
 import { orderState, TRADE_STATUS_WORDS } from './order-status';
 import { findHook, findHooks, hookSite, type HookMatch } from './hooks';
@@ -31,7 +32,7 @@ const ID_STRATEGIES = ['input[name=orderid]', 'label 订单号', 'legacy-span-3'
 const STATUS_STRATEGIES = ['column 交易状态', 'status-words'];
 const AMOUNT_STRATEGIES = ['column 实收款', 'postage-note'];
 const AFTER_SALE_STRATEGIES = ['column 售后', 'row words'];
-const BUYER_STRATEGIES = ['header buyer-nick', 'column 买家', 'masked token after 创建时间'];
+const BUYER_STRATEGIES = ['header buyer-nick', 'column 买家', 'column 买家 text', 'masked token after 创建时间', 'masked text after 创建时间'];
 
 /**
  * Which strategy won per field over one page read, counted in integers and written into the diagnostics
@@ -45,9 +46,11 @@ export class BlockTallies {
   readonly itemTitle = new Tally('itemTitle', ROW.itemTitle.map((hook) => hook.layout));
   readonly afterSale = new Tally('afterSale', AFTER_SALE_STRATEGIES);
   readonly buyer = new Tally('buyer', BUYER_STRATEGIES);
+  /** The list prints no waybill of its own: only the floor finds one (a redesign printing it in a cell). */
+  readonly shipments = new Tally('shipments', [...FLOOR_STRATEGIES]);
 
   flush(diag: ParseDiagnostics): void {
-    for (const tally of [this.orderId, this.createdAt, this.itemTitle, this.status, this.amount, this.afterSale, this.buyer]) {
+    for (const tally of [this.orderId, this.createdAt, this.itemTitle, this.status, this.amount, this.afterSale, this.buyer, this.shipments]) {
       tally.flush(diag);
     }
   }
@@ -98,6 +101,22 @@ function idFromLegacySpan(head: Element): string | undefined {
   return DIGIT_RUN.test(text) ? text : undefined;
 }
 
+const TIME_TEXT = /\d{4}[-/]\d{1,2}[-/]\d{1,2}\s*\d{1,2}:\d{2}/;
+const MASKED = /\*{2,}/;
+
+/** The text printed right after the header's creation time, when it is a masked nick (`领**`). */
+function maskedTextAfterTime(head: Element): string | undefined {
+  const walker = head.ownerDocument.createTreeWalker(head, 4 /* NodeFilter.SHOW_TEXT */);
+  let afterTime = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = collapse((node as Text).data);
+    if (text === '') continue;
+    if (afterTime) return MASKED.test(text) && text.length <= 80 ? text : undefined;
+    if (TIME_TEXT.test(text)) afterTime = true;
+  }
+  return undefined;
+}
+
 function buyerText(found: HookMatch | undefined): string | undefined {
   return found ? bounded(found.el.textContent ?? '', 80) : undefined;
 }
@@ -110,6 +129,11 @@ const titleWithText = (el: Element, chain: number) => chain !== 0 || collapse(el
 
 /** `颜色分类：白色;尺码：XL` as one text, or one element per property (legacy): joined with `;`. */
 function specText(el: Element): string {
+  // A wrapper (a redesign's) holding one element whose children are the properties: read those.
+  const only = el.childElementCount === 1 ? el.firstElementChild! : null;
+  if (only && only.childElementCount >= 2 && collapse(only.textContent) === collapse(el.textContent)) {
+    if (Array.from(only.children).every((child) => isProperty(collapse(child.textContent)))) return specText(only);
+  }
   const parts: string[] = [];
   for (let node = el.firstChild; node; node = node.nextSibling) {
     const text = collapse(node.textContent);
@@ -117,6 +141,31 @@ function specText(el: Element): string {
     if (node.nodeType === 1 && text) parts.push(text);
   }
   return parts.length < 2 ? (el.textContent ?? '') : parts.join(';');
+}
+
+// A property line: `颜色分类：白色` (label, colon, value); 商家编码 is the outer id, not a property.
+const PROPERTY_START = /^[^\s:：;；]{1,12}\s*[:：]/;
+const NOT_A_PROPERTY = /^(?:商家编码|订单号|创建时间)/;
+const isProperty = (text: string) => PROPERTY_START.test(text) && !NOT_A_PROPERTY.test(text);
+
+/**
+ * The item's properties without class names: the elements after the title (or after an ancestor of it,
+ * inside the item cell) that print `label：value`; several such siblings are one property each.
+ */
+function specByPosition(title: Element, cell: Element): string | undefined {
+  for (let at: Element | null = title; at && at !== cell; at = at.parentElement) {
+    const parts: string[] = [];
+    let first: Element | null = null;
+    for (let next = at.nextElementSibling; next; next = next.nextElementSibling) {
+      const text = collapse(next.textContent);
+      if (!isProperty(text)) break;
+      first ??= next;
+      parts.push(text);
+    }
+    if (first) return parts.length === 1 ? specText(first) : parts.join(';');
+    if (at.nextElementSibling) return undefined;
+  }
+  return undefined;
 }
 
 function readItem(cell: Element, cells: Cells | null, tallies: BlockTallies): Item | null {
@@ -127,7 +176,7 @@ function readItem(cell: Element, cells: Cells | null, tallies: BlockTallies): It
   if (!title) return null;
   const item: Item = { title };
   const skuEl = sku?.el;
-  const spec = skuEl ? bounded(specText(skuEl), 200) : undefined;
+  const spec = bounded(skuEl ? specText(skuEl) : found ? (specByPosition(found.el, cell) ?? '') : '', 200);
   if (spec) item.spec = spec;
   const cellText = cell.textContent ?? '';
   // Only a cell printing the label can hold a 商家编码 (collapsing a whole cell's text costs).
@@ -299,15 +348,34 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
     buyer = buyerCell ? buyerText(findHook(buyerCell, BUYER_CELL)) : undefined;
     if (found(buyer)) tallies.buyer.win(1);
     else {
-      buyer = MASKED_AFTER_TIME.exec(headText)?.[1];
-      if (found(buyer)) tallies.buyer.win(2);
-      else {
+      const candidates = [
+        () => (buyerCell ? bounded(leadingText(buyerCell), 80) : undefined),
+        () => MASKED_AFTER_TIME.exec(headText)?.[1],
+        () => (head ? maskedTextAfterTime(head) : undefined),
+      ];
+      buyer = undefined;
+      for (let i = 0; i < candidates.length && !found(buyer); i++) {
+        buyer = candidates[i]!();
+        if (found(buyer)) tallies.buyer.win(2 + i);
+      }
+      if (!found(buyer)) {
         tallies.buyer.none();
         buyer = undefined;
       }
     }
   }
   if (buyer && !NOT_A_BUYER.has(buyer) && buyer.length <= 80) order.buyer = buyer;
+
+  // The floor, for what the selectors missed (and the waybill, which no list selector reads).
+  const missed: FloorField[] = ['shipments'];
+  const floor = readRowFloor(block.element, { orderIdPattern: ctx.orderIdPattern, want: missed, closedMeansRefunded: true });
+  if (countFloor(tallies.shipments, 0, floor.shipments)) {
+    order.shipments = floor.shipments!.value.map((s) => ({
+      waybillNo: s.waybillNo,
+      ...(s.carrierName ? { carrierName: s.carrierName } : {}),
+      events: [],
+    }));
+  }
 
   return { order };
 }

@@ -1,4 +1,6 @@
 import { emptyDiagnostics, recordSkip, recordStrategy, type ParseDiagnostics } from '../../capture/diagnostics';
+import { findRowsById } from '../../capture/find-rows-by-id';
+import { beginFloorRead } from '../../capture/floor/read-row-floor';
 import { readGenericTable } from '../../capture/generic-table';
 import { queryAllChain, queryChain, type SelectorEntry } from '../../capture/strategy';
 import type { PageRead, RowRead } from '../types';
@@ -211,15 +213,96 @@ function readLegacy(doc: Document, found: { elements: Element[]; layout: string 
   return { kind: 'list', rows: readBlocks(orders.map(legacyBlock), roles, diag, shop), diagnostics: diag };
 }
 
+// An order id after its label, as the order headers print it (`订单号：3318…`).
+const LABELLED_ID = /订单(?:号|编号)\s*[:：]?\s*(\d{16,20})(?!\d)/g;
+
+/** Tables inside `el` (itself included) that no other table inside it holds. */
+function outerTables(el: Element): Element[] {
+  if (el.localName === 'table') return [el];
+  return Array.from(el.querySelectorAll('table')).filter((table) => table.parentElement?.closest('table') === null || !el.contains(table.parentElement!.closest('table')));
+}
+
+/**
+ * Class-free order blocks (a re-hashed page, wrappers added or removed): every order id printed after its
+ * label, its block the largest element holding that id and no other (each order is its own table on the
+ * new list, a div of a header table and an item table on the legacy one). The header row is the row
+ * printing the id; the sub-order rows are the other rows of two cells or more (a separate header table's
+ * rows excepted).
+ */
+function classFreeBlocks(doc: Document): OrderBlock[] {
+  const body = doc.body;
+  if (!body) return [];
+  const ids = new Set<string>();
+  for (const match of (body.textContent ?? '').matchAll(LABELLED_ID)) ids.add(match[1]!);
+  if (ids.size === 0) return [];
+  const blocks: OrderBlock[] = [];
+  for (const [id, element] of findRowsById(body, ids, ids)) {
+    const tables = outerTables(element);
+    const rowsPer = tables.map(rowsOf);
+    let head: Element | null = null;
+    let headTable = -1;
+    rowsPer.forEach((rows, t) => {
+      if (head) return;
+      const row = rows.find((r) => (r.textContent ?? '').includes(id));
+      if (row) {
+        head = row;
+        headTable = t;
+      }
+    });
+    const itemRows: Element[] = [];
+    const itemCells: Element[][] = [];
+    rowsPer.forEach((rows, t) => {
+      if (t === headTable && tables.length > 1) return;
+      for (const row of rows) {
+        if (row === head) continue;
+        const cells = cellsOf(row);
+        if (cells.length < 2) continue;
+        itemRows.push(row);
+        itemCells.push(cells);
+      }
+    });
+    blocks.push({ element: element, head, itemRows, itemCells });
+  }
+  return blocks;
+}
+
+/** Column heads without class names: the `th` cells outside the orders' common parent (or all of them). */
+function classFreeRoles(doc: Document, blocks: readonly OrderBlock[], fallback: Roles, diag: ParseDiagnostics): Roles {
+  const parent = blocks[0]!.element.parentElement;
+  const list = parent && blocks.every((block) => block.element.parentElement === parent) ? parent : null;
+  const heads: Element[] = [];
+  if (list && doc.body) queryAllOutside(doc.body, list, 'th', heads);
+  else heads.push(...Array.from(doc.querySelectorAll('th')));
+  const roles = heads.length > 0 ? rolesFromHeads(heads) : null;
+  recordStrategy(diag, 'columns', roles ? 'header th' : 'default order');
+  return roles ?? fallback;
+}
+
 export function readList(doc: Document): PageRead {
   const diag = emptyDiagnostics(site.platform, 'list');
   beginHookRead();
+  beginFloorRead();
 
   for (const chains of BY_STABILITY) {
     const qn = findQnBody(doc, chains.qnBody);
     if (qn) return readQn(doc, qn, diag);
     const legacy = queryAllChain(doc, chains.legacyOrder);
     if (legacy.elements.length > 0) return readLegacy(doc, legacy, diag);
+  }
+
+  // No selector found the orders (a redesign's new class names): find them by their printed ids.
+  let blocks: OrderBlock[] = [];
+  try {
+    blocks = classFreeBlocks(doc);
+  } catch {
+    // a DOM without TreeWalker support (or odd markup): the generic reader below still tries
+  }
+  if (blocks.length > 0) {
+    const shop = readShop(doc, diag);
+    diag.layout = 'taobao-class-free';
+    const tableOrders = blocks.every((block) => block.element.localName === 'table');
+    const roles = classFreeRoles(doc, blocks, tableOrders ? QN_ROLES : LEGACY_ROLES, diag);
+    return { kind: 'list', rows: readBlocks(blocks, roles, diag, shop), diagnostics: diag };
   }
 
   if (doc.body && isEmptyState(doc.body)) {

@@ -64,8 +64,11 @@ export function parseAmount(text: string): Parsed<number> {
 }
 
 /** Unit price: the last numeric ¥ token (a struck original price comes first), else null. */
+// A qualifier note beside a price (`(优惠¥5.00)`, `含运费¥3.00`, `运费：¥0.00`): its money is not the price.
+const PRICE_NOTE = /[(（]?\s*(?:含运费|含快递|运费|快递|优惠)\s*[:：]?\s*[¥￥]?\s*\d+(?:\.\d+)?\s*[)）]?/g;
+
 export function parseUnitPrice(text: string): number | null {
-  const tokens = text.match(PRICE_TOKEN);
+  const tokens = text.replace(PRICE_NOTE, ' ').match(PRICE_TOKEN);
   const last = tokens?.[tokens.length - 1];
   return last ? moneyCents(last) : null;
 }
