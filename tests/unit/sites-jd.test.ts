@@ -103,10 +103,11 @@ describe('jd 2024 card list reader', () => {
   it('reads the amount, never the 运费 beside it', () => {
     const dom = load();
     const doc = dom.window.document;
-    // c1: ¥138.00 with 运费 ¥10.00; the amount element renamed → the amount is unknown, not ¥10.00.
+    // c1: ¥138.00 with 运费 ¥10.00; the amount element renamed → the class-free floor reads ¥138.00 after
+    // its label, never the ¥10.00 beside 运费.
     cardOf(doc, '309876543210').querySelector('.receivables-cell__money')!.className = 'receivables-cell__sum';
     const order = orders(read(dom)).find((o) => o.orderId === '309876543210')!;
-    expect(order.amountCents).toBeUndefined();
+    expect(order.amountCents).toBe(13800);
   });
 
   it('reads shuffled [prop] columns and a reshuffled header the same', () => {

@@ -6,7 +6,9 @@ import { pick, pickAll, pickCounted } from '../../capture/fast-query';
 import { receiverRegion } from '../../model/receiver-region';
 import { layoutsOf, Tally } from '../../capture/tally';
 import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, valueAfterLabelIn } from '../../capture/row-values';
-import type { ListContext, RowLayout } from './read-list';
+import { FLOOR_STRATEGIES, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
+import { fillFromFloor, type FloorTallies } from './floor-fill';
+import { type ListContext, type RowLayout, unparseablePrintedTime } from './read-list';
 import { PORDER } from './selectors';
 import { site } from './site';
 
@@ -17,7 +19,7 @@ const ID_IN_LINK = /[?&]orderId=(\d+)/;
 const ID_IN_HEADER = /(?<!\d)\d{11,13}(?!\d)/;
 const CREATED_LABEL = /^下单时间\s*[：:]\s*/;
 const PAID_LABEL = /^付款时间\s*[：:]\s*/;
-const BUYER_LABEL = /^买家账号\s*[：:]\s*/;
+const BUYER_LABEL = /^买家账号\s*[：:]?\s*/;
 const PLAIN_QUANTITY = /^\d{1,7}$/;
 const NOT_PRINTED = new Set(['', '-', '--']);
 
@@ -54,16 +56,30 @@ const ID_STRATEGIES = ['label-订单号', ...layoutsOf(PORDER.detailLink), 'id-r
 const BUYER_STRATEGIES = [...layoutsOf(PORDER.buyer), 'label-买家账号'];
 
 class TableTallies {
-  readonly orderId = new Tally('orderId', ID_STRATEGIES);
-  readonly amount = new Tally('amount', layoutsOf(PORDER.amount));
-  readonly status = new Tally('status', layoutsOf(PORDER.status));
-  readonly buyer = new Tally('buyer', BUYER_STRATEGIES);
-  readonly receiverRegion = new Tally('receiverRegion', layoutsOf(PORDER.consigneeAddress));
+  readonly orderId = new Tally('orderId', [...ID_STRATEGIES, ...FLOOR_STRATEGIES]);
+  readonly amount = new Tally('amount', [...layoutsOf(PORDER.amount), ...FLOOR_STRATEGIES]);
+  readonly status = new Tally('status', [...layoutsOf(PORDER.status), ...FLOOR_STRATEGIES]);
+  readonly buyer = new Tally('buyer', [...BUYER_STRATEGIES, ...FLOOR_STRATEGIES]);
+  readonly receiverRegion = new Tally('receiverRegion', [...layoutsOf(PORDER.consigneeAddress), ...FLOOR_STRATEGIES]);
+  readonly shipments = new Tally('shipments', [...FLOOR_STRATEGIES]);
+
+  floor(): FloorTallies {
+    return {
+      amountCents: { tally: this.amount, offset: PORDER.amount.length },
+      status: { tally: this.status, offset: PORDER.status.length },
+      buyer: { tally: this.buyer, offset: BUYER_STRATEGIES.length },
+      receiverRegion: { tally: this.receiverRegion, offset: PORDER.consigneeAddress.length },
+      shipments: { tally: this.shipments, offset: 0 },
+    };
+  }
 
   flush(diag: ParseDiagnostics): void {
-    for (const tally of [this.orderId, this.amount, this.status, this.buyer, this.receiverRegion]) tally.flush(diag);
+    for (const tally of [this.orderId, this.amount, this.status, this.buyer, this.receiverRegion, this.shipments]) tally.flush(diag);
   }
 }
+
+const found = (root: Element, chain: Parameters<typeof chainValue>[1], tally: Tally): Element | null =>
+  chainValue(root, chain, (el) => el, tally) ?? null;
 
 const idInLinkOf = (el: Element) => ID_IN_LINK.exec(el.getAttribute('href') ?? '')?.[1];
 const buyerOf = (el: Element) => textOf(el).replace(BUYER_LABEL, '');
@@ -78,6 +94,10 @@ function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies)
   if (!orderId) {
     orderId = matchInPieces(header, ID_IN_HEADER);
     if (orderId) tallies.orderId.win(ID_STRATEGIES.length - 1);
+  }
+  if (!orderId) {
+    orderId = readRowFloor(table, { orderIdPattern: site.orderIdPattern, want: ['orderId'] }).orderId?.value;
+    if (orderId) tallies.orderId.win(ID_STRATEGIES.length);
     else tallies.orderId.none();
   }
   if (!orderId) return 'no-order-id';
@@ -86,19 +106,27 @@ function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies)
   const createdAt = labelledTime(header, CREATED_LABEL);
   const paidAt = labelledTime(header, PAID_LABEL);
   if (createdAt === null || paidAt === null) return 'bad-time';
+  const missed: FloorField[] = [];
+  if (createdAt === undefined || paidAt === undefined) {
+    // a label split from its value, or other wrappers: an unparseable printed time still skips the row
+    if (unparseablePrintedTime(textOf(table))) return 'bad-time';
+    if (createdAt === undefined) missed.push('createdAt');
+    if (paidAt === undefined) missed.push('paidAt');
+  }
 
-  const amountEl = pickCounted(table, PORDER.amount, tallies.amount);
+  const amountEl = found(table, PORDER.amount, tallies.amount);
   const amountCents = amountEl ? moneyOf(textOf(amountEl)) : undefined;
   if (amountCents === null) return 'bad-amount';
+  if (amountCents === undefined) missed.push('amountCents');
 
   const order: CapturedOrderInput = { platform: site.platform, orderId, sourcePage: ctx.kind };
   if (ctx.shop) order.shop = ctx.shop;
-  const statusText = clip(textOf(pickCounted(table, PORDER.status, tallies.status)), 60);
+  const statusText = clip(textOf(found(table, PORDER.status, tallies.status)), 60);
   if (statusText) {
     const status = normalizeStatus(statusText);
     if (status) order.status = status;
     order.statusText = statusText;
-  }
+  } else missed.push('status');
   if (createdAt !== undefined) order.createdAt = createdAt;
   if (paidAt !== undefined) order.paidAt = paidAt;
   if (amountCents !== undefined) order.amountCents = amountCents;
@@ -108,12 +136,16 @@ function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies)
   if (!buyer) {
     buyer = valueAfterLabelIn(header, BUYER_LABEL);
     if (buyer) tallies.buyer.win(BUYER_STRATEGIES.length - 1);
-    else tallies.buyer.none();
+    else missed.push('buyer');
   }
   if (buyer) order.buyer = clip(buyer, 80);
-  const region = receiverRegion(textOf(pickCounted(table, PORDER.consigneeAddress, tallies.receiverRegion)));
+  const region = receiverRegion(textOf(found(table, PORDER.consigneeAddress, tallies.receiverRegion)));
   if (region) order.receiverRegion = clip(region, 80);
+  else missed.push('receiverRegion');
   order.items = readItems(table);
+  if (order.items.length === 0) missed.push('items');
+  missed.push('shipments');
+  fillFromFloor(table, order, missed, site.orderIdPattern, tallies.floor());
   if (order.status === 'after_sale') order.afterSale = true;
   return order;
 }

@@ -1,12 +1,14 @@
 import { recordSkip, type ParseDiagnostics } from '../../capture/diagnostics';
 import type { CapturedOrderInput, Item, PageKind } from '../../model/order';
 import { normalizeStatus } from '../../model/status-words';
-import { findBeijingTimes, parseOrderTimeLine } from '../../model/time';
+import { findBeijingTimes, parseBeijingTime, parseOrderTimeLine } from '../../model/time';
 import { beginRead, pick, pickAll, pickCounted, queryAll } from '../../capture/fast-query';
 import { receiverRegion } from '../../model/receiver-region';
 import { layoutsOf, Tally } from '../../capture/tally';
 import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, usable, valueAfterLabelIn } from '../../capture/row-values';
 import type { RowRead } from '../types';
+import { FLOOR_STRATEGIES, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
+import { fillFromFloor, type FloorTallies } from './floor-fill';
 import { CARDS } from './selectors';
 import { site } from './site';
 
@@ -33,7 +35,7 @@ const ID_LABEL = /^(?:订单编号|订单号)\s*[：:]?\s*/;
 const ID_DIGITS = /\d{5,}/;
 // Fallback for the card header only (SKU ids elsewhere in the card have the same length as order ids).
 const ID_IN_HEADER = /(?<!\d)\d{11,13}(?!\d)/;
-const BUYER_LABEL = /^(?:买家|买家账号|用户)\s*[：:]\s*/;
+const BUYER_LABEL = /^(?:买家账号\s*[：:]?|(?:买家|用户)\s*[：:])\s*/;
 // The header piece holding the time line (`2026-08-06 01:22:42 下单，…`).
 const TIME_LINE = /^.{0,40}\d{1,2}:\d{2}(?::\d{2})?\s*下单.*$/;
 // A printed stamp: digits right before the word (`… 01:25:04 付款`, not `待付款`).
@@ -47,24 +49,52 @@ const SKU_LABEL = /^(?:SKU|skuId|商品编号)\s*[：:]\s*/i;
 const SPEC_LABEL = /^(?:规格|颜色|尺码|型号)\s*[：:]\s*/;
 
 // Fallback chains per field, as strategy names in the order they are tried (the diagnostics' names).
+// ... then the class-free floor's (utils/capture/floor), asked only for what the selectors missed.
 const ID_STRATEGIES = ['label-订单号', ...layoutsOf(CARDS.orderId), 'id-regex-header'];
 const CREATED_STRATEGIES = ['label-下单', ...layoutsOf(CARDS.timeLine)];
 
 class CardTallies {
-  readonly orderId = new Tally('orderId', ID_STRATEGIES);
-  readonly createdAt = new Tally('createdAt', CREATED_STRATEGIES);
-  readonly amount = new Tally('amount', layoutsOf(CARDS.receivables));
-  readonly status = new Tally('status', layoutsOf(CARDS.status));
-  readonly buyer = new Tally('buyer', layoutsOf(CARDS.buyer));
-  readonly receiverRegion = new Tally('receiverRegion', layoutsOf(CARDS.consignee));
-  readonly itemTitle = new Tally('itemTitle', layoutsOf(CARDS.itemName));
+  readonly orderId = new Tally('orderId', [...ID_STRATEGIES, ...FLOOR_STRATEGIES]);
+  readonly createdAt = new Tally('createdAt', [...CREATED_STRATEGIES, ...FLOOR_STRATEGIES]);
+  readonly amount = new Tally('amount', [...layoutsOf(CARDS.receivables), ...FLOOR_STRATEGIES]);
+  readonly status = new Tally('status', [...layoutsOf(CARDS.status), ...FLOOR_STRATEGIES]);
+  readonly buyer = new Tally('buyer', [...layoutsOf(CARDS.buyer), ...FLOOR_STRATEGIES]);
+  readonly receiverRegion = new Tally('receiverRegion', [...layoutsOf(CARDS.consignee), ...FLOOR_STRATEGIES]);
+  readonly itemTitle = new Tally('itemTitle', [...layoutsOf(CARDS.itemName), ...FLOOR_STRATEGIES]);
+  readonly shipments = new Tally('shipments', [...FLOOR_STRATEGIES]);
+
+  floor(): FloorTallies {
+    return {
+      createdAt: { tally: this.createdAt, offset: CREATED_STRATEGIES.length },
+      amountCents: { tally: this.amount, offset: CARDS.receivables.length },
+      status: { tally: this.status, offset: CARDS.status.length },
+      buyer: { tally: this.buyer, offset: CARDS.buyer.length },
+      receiverRegion: { tally: this.receiverRegion, offset: CARDS.consignee.length },
+      items: { tally: this.itemTitle, offset: CARDS.itemName.length },
+      shipments: { tally: this.shipments, offset: 0 },
+    };
+  }
 
   flush(diag: ParseDiagnostics): void {
-    for (const tally of [this.orderId, this.createdAt, this.amount, this.status, this.buyer, this.receiverRegion, this.itemTitle]) {
+    for (const tally of [this.orderId, this.createdAt, this.amount, this.status, this.buyer, this.receiverRegion, this.itemTitle, this.shipments]) {
       tally.flush(diag);
     }
   }
 }
+
+/** A label printed with a value that is no time (`下单时间：2026-13-45`): the row must be skipped. */
+const PRINTED_TIME = /(下单时间|付款时间)\s*[：:]?\s*([0-9][0-9\-/年月日:：\s.]{5,24})/g;
+export function unparseablePrintedTime(text: string): boolean {
+  for (const match of text.matchAll(PRINTED_TIME)) {
+    const printed = match[2]!.trim();
+    if (printed && parseBeijingTime(printed) === null) return true;
+  }
+  return false;
+}
+
+/** The chain's first element, its layout counted as a win; nothing counted when none matches (the floor is next). */
+const found = (root: Element, chain: Parameters<typeof chainValue>[1], tally: Tally): Element | null =>
+  chainValue(root, chain, (el) => el, tally) ?? null;
 
 const idDigitsOf = (el: Element) => ID_DIGITS.exec(textOf(el))?.[0];
 
@@ -127,6 +157,10 @@ function readCard(card: Element, ctx: ListContext, tallies: CardTallies): Captur
   if (!orderId) {
     orderId = matchInPieces(header, ID_IN_HEADER);
     if (orderId) tallies.orderId.win(ID_STRATEGIES.length - 1);
+  }
+  if (!orderId) {
+    orderId = readRowFloor(card, { orderIdPattern: site.orderIdPattern, want: ['orderId'] }).orderId?.value;
+    if (orderId) tallies.orderId.win(ID_STRATEGIES.length);
     else tallies.orderId.none();
   }
   if (!orderId) return 'no-order-id';
@@ -137,25 +171,28 @@ function readCard(card: Element, ctx: ListContext, tallies: CardTallies): Captur
   if (timeText) tallies.createdAt.win(0);
   else {
     timeText = chainValue(card, CARDS.timeLine, textOf, tallies.createdAt, 1);
-    if (!timeText) tallies.createdAt.none();
   }
   timeText ??= '';
   const times = timeText ? parseOrderTimeLine(timeText) : {};
   if (CREATED_STAMP.test(timeText) && times.createdAt === undefined) return 'bad-time';
   if (PAID_STAMP.test(timeText) && times.paidAt === undefined) return 'bad-time';
+  if (!timeText && unparseablePrintedTime(textOf(card))) return 'bad-time';
+  const missed: FloorField[] = [];
+  if (!timeText) missed.push('createdAt', 'paidAt');
 
-  const receivables = pickCounted(card, CARDS.receivables, tallies.amount);
+  const receivables = found(card, CARDS.receivables, tallies.amount);
   const amountCents = receivables ? moneyOf(receivablesText(receivables) ?? '') : undefined;
   if (amountCents === null) return 'bad-amount';
+  if (amountCents === undefined) missed.push('amountCents');
 
   const order: CapturedOrderInput = { platform: site.platform, orderId, sourcePage: ctx.kind };
   if (ctx.shop) order.shop = ctx.shop;
-  const statusText = clip(textOf(pickCounted(card, CARDS.status, tallies.status)), 60);
+  const statusText = clip(textOf(found(card, CARDS.status, tallies.status)), 60);
   if (statusText) {
     const status = normalizeStatus(statusText);
     if (status) order.status = status;
     order.statusText = statusText;
-  }
+  } else missed.push('status');
   if (times.createdAt !== undefined) order.createdAt = times.createdAt;
   if (times.paidAt !== undefined) order.paidAt = times.paidAt;
   const promisedText =
@@ -166,15 +203,21 @@ function readCard(card: Element, ctx: ListContext, tallies: CardTallies): Captur
   const payType = receivables ? clip(textOf(pick(receivables, CARDS.payType)), 40) : undefined;
   if (payType) order.paymentMethod = payType;
 
-  const buyer = clip(textOf(pickCounted(card, CARDS.buyer, tallies.buyer)).replace(BUYER_LABEL, ''), 80);
+  const buyer = clip(textOf(found(card, CARDS.buyer, tallies.buyer)).replace(BUYER_LABEL, ''), 80);
   if (buyer) order.buyer = buyer;
+  else missed.push('buyer');
   // `王**，陕西安康市紫阳县**********`: the address follows the receiver's name.
-  const consignee = textOf(pickCounted(card, CARDS.consignee, tallies.receiverRegion));
+  const consignee = textOf(found(card, CARDS.consignee, tallies.receiverRegion));
   const comma = consignee.indexOf('，');
   const region = consignee ? receiverRegion(comma >= 0 ? consignee.slice(comma + 1) : consignee) : null;
   if (region) order.receiverRegion = clip(region, 80);
+  else missed.push('receiverRegion');
 
   order.items = readItems(card, tallies);
+  if (order.items.length === 0) missed.push('items');
+  // no selector prints waybills on a card: a waybill the card prints (`中通快递 7843…`) is the floor's
+  missed.push('shipments');
+  fillFromFloor(card, order, missed, site.orderIdPattern, tallies.floor());
   if (order.status === 'after_sale') order.afterSale = true;
   return order;
 }

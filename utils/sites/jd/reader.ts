@@ -9,6 +9,8 @@ import { readDetail } from './read-detail';
 import { TABLE_LAYOUT } from './read-legacy-list';
 import { CARD_LAYOUT, readRows, type RowLayout } from './read-list';
 import { CARDS, PORDER } from './selectors';
+import { findOrderRows } from './floor-fill';
+import { beginFloorRead } from '../../capture/floor/read-row-floor';
 import { site } from './site';
 
 interface ListLayout {
@@ -30,12 +32,14 @@ function shopName(doc: Document, chain: readonly SelectorEntry[], diag: ParseDia
 
 function readList(doc: Document, kind: PageKind): PageRead {
   const diagnostics = emptyDiagnostics(site.platform, kind);
+  beginFloorRead();
   for (const layout of LIST_LAYOUTS) {
     const { elements, layout: name } = pickAll(doc, layout.row);
     if (elements.length === 0) continue;
     diagnostics.layout = name;
     const shop = shopName(doc, layout.shop, diagnostics);
-    return { kind, rows: readRows(elements, { diag: diagnostics, kind, shop }, layout.rowLayout), diagnostics };
+    const ctx = { diag: diagnostics, kind, shop };
+    return { kind, rows: readRows(elements, ctx, layout.rowLayout), diagnostics };
   }
   for (const layout of LIST_LAYOUTS) {
     const empty = pickAll(doc, layout.empty);
@@ -44,6 +48,14 @@ function readList(doc: Document, kind: PageKind): PageRead {
       diagnostics.layout = `${empty.layout}-empty`;
       return { kind, rows: [], diagnostics };
     }
+  }
+  // Re-hashed classes, other wrappers: order rows found by their order ids, read by the floor.
+  const rows = findOrderRows(doc.body, site.orderIdPattern);
+  if (rows.length > 0) {
+    const table = rows[0]!.tagName === 'TABLE' || rows[0]!.tagName === 'TBODY' || rows[0]!.querySelector('tr') !== null;
+    diagnostics.layout = table ? 'floor-rows-porder' : 'floor-rows-cards';
+    const shop = shopName(doc, table ? PORDER.shop : CARDS.shop, diagnostics);
+    return { kind, rows: readRows(rows, { diag: diagnostics, kind, shop }, table ? TABLE_LAYOUT : CARD_LAYOUT), diagnostics };
   }
   return readGenericTable(doc, site, kind) ?? { kind, rows: [], diagnostics };
 }

@@ -1,0 +1,142 @@
+import { countFloor, type FloorField, type FloorShipment, readRowFloor } from '../../capture/floor/read-row-floor';
+import type { CapturedOrderInput, Shipment } from '../../model/order';
+import { clip } from '../../capture/row-values';
+import type { Tally } from '../../capture/tally';
+
+/** A field's tally and how many selector strategies precede the floor's in its names. */
+export interface FloorTally {
+  tally: Tally;
+  offset: number;
+}
+
+export type FloorTallies = Partial<Record<FloorField, FloorTally>>;
+
+/** Floor shipments → the order's shipments (no events: a list or logistics cell prints none). */
+export function floorShipments(found: readonly FloorShipment[] | undefined): Shipment[] {
+  const out: Shipment[] = [];
+  for (const s of found ?? []) {
+    if (out.length >= 20 || out.some((o) => o.waybillNo === s.waybillNo)) continue;
+    const shipment: Shipment = { waybillNo: s.waybillNo, events: [] };
+    if (s.carrierName) shipment.carrierName = clip(s.carrierName, 40);
+    out.push(shipment);
+  }
+  return out;
+}
+
+/**
+ * Asks the class-free floor (utils/capture/floor) for the fields the site selectors missed, writes what it
+ * finds into the order and counts each wanted field in its tally (`floor-*` strategy or none).
+ */
+export function fillFromFloor(
+  row: Element,
+  order: CapturedOrderInput,
+  missed: readonly FloorField[],
+  orderIdPattern: RegExp,
+  tallies: FloorTallies = {},
+): void {
+  if (missed.length === 0) return;
+  const floor = readRowFloor(row, { orderIdPattern, want: missed });
+  for (const field of missed) {
+    const t = tallies[field];
+    if (t) countFloor(t.tally, t.offset, floor[field]);
+  }
+  if (floor.createdAt) order.createdAt = floor.createdAt.value;
+  if (floor.paidAt) order.paidAt = floor.paidAt.value;
+  if (floor.shippedAt) order.shippedAt = floor.shippedAt.value;
+  if (floor.amountCents) order.amountCents = floor.amountCents.value;
+  if (floor.status) {
+    order.status = floor.status.value;
+    order.statusText = floor.status.statusText;
+    if (floor.status.afterSale) order.afterSale = true;
+  }
+  if (floor.buyer) order.buyer = clip(floor.buyer.value, 80);
+  if (floor.receiverRegion) order.receiverRegion = clip(floor.receiverRegion.value, 80);
+  if (floor.items && (!order.items || order.items.length === 0)) {
+    order.items = floor.items.value.slice(0, 100).flatMap((item) => {
+      const title = clip(item.title, 300);
+      return title ? [{ title }] : [];
+    });
+  }
+  if (floor.shipments) {
+    const merged = [...(order.shipments ?? [])];
+    for (const s of floorShipments(floor.shipments.value)) {
+      if (merged.length < 20 && !merged.some((m) => m.waybillNo === s.waybillNo)) merged.push(s);
+    }
+    order.shipments = merged;
+  }
+}
+
+// An order id printed as a whole run of digits (and dashes), for the class-free row finder.
+const ID_RUN = /(?<![\d-])\d[\d-]{4,30}\d(?![\d-])/g;
+const ID_LABEL_BEFORE = /订单(?:编号|号)\s*[：:]?\s*$/;
+
+/**
+ * Order rows without any class name (a re-hashed or re-wrapped page): the largest element holding exactly
+ * one order id under a parent that holds several. Ids printed after an order-id label are preferred
+ * (SKU ids can share the order id's format); without such labels every id-shaped run counts.
+ */
+export function findOrderRows(root: Element | null | undefined, orderIdPattern: RegExp): Element[] {
+  return [...new Set(findOrderRowsById(root, orderIdPattern).values())];
+}
+
+/** findOrderRows keyed by the order id each row holds, in page order. */
+export function findOrderRowsById(root: Element | null | undefined, orderIdPattern: RegExp): Map<string, Element> {
+  if (!root) return new Map();
+  const labelled = new Set<string>();
+  const any = new Set<string>();
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  let previous = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    for (const match of data.matchAll(ID_RUN)) {
+      const id = match[0];
+      if (!orderIdPattern.test(id)) continue;
+      any.add(id);
+      const before = data.slice(0, match.index) || previous;
+      if (ID_LABEL_BEFORE.test(before.slice(-20))) labelled.add(id);
+    }
+    if (data.trim()) previous = data;
+  }
+  const ids = labelled.size > 0 ? labelled : any;
+  if (ids.size === 0) return new Map();
+  return rowsHoldingOneId(root, ids);
+}
+
+// Node constants by value: the readers also run where the DOM globals are not installed (a bare JSDOM).
+const SHOW_TEXT = 4;
+
+/**
+ * As utils/capture/find-rows-by-id.ts: each id's row is its largest ancestor (below `root`) that holds no
+ * other of the ids. In page order (the order the ids are first printed).
+ */
+function rowsHoldingOneId(root: Element, ids: ReadonlySet<string>): Map<string, Element> {
+  const hits: [string, Element][] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    if (data.length < 6) continue;
+    const parent = node.parentElement;
+    if (!parent || parent.closest('[data-orderlens]')) continue;
+    for (const match of data.matchAll(ID_RUN)) if (ids.has(match[0])) hits.push([match[0], parent]);
+  }
+  const holds = new Map<Element, string | null>();
+  for (const [id, element] of hits) {
+    for (let el: Element | null = element; el && el !== root; el = el.parentElement) {
+      const held = holds.get(el);
+      if (held === undefined) holds.set(el, id);
+      else if (held !== id) holds.set(el, null);
+      else break;
+    }
+  }
+  const found = new Map<string, Element>();
+  for (const [id, element] of hits) {
+    if (found.has(id)) continue;
+    let row: Element | null = null;
+    for (let el: Element | null = element; el && el !== root; el = el.parentElement) {
+      if (holds.get(el) !== id) break;
+      row = el;
+    }
+    if (row) found.set(id, row);
+  }
+  return found;
+}
