@@ -55,9 +55,13 @@ function textAfter(start: ChildNode | null): string {
   return collapse(text);
 }
 
+const CURRENCY_ONLY = /^[¥￥]$/;
+
 function valueOf(el: Element): string {
   // `订单编号：3306…` or `订单编号：<span>3306…</span>` inside the label element itself.
   const inside = collapse(el.textContent).replace(LABEL_PREFIX, '');
+  // `<span>实收款：¥</span><span>398.00</span>`: the currency sign stays with the label, the number follows.
+  if (CURRENCY_ONLY.test(inside)) return collapse(`${inside}${textAfter(el.nextSibling)}`);
   if (inside) return inside;
   // `<span>订单编号：</span><span>3306…</span><a>复制</a>`
   const siblings = textAfter(el.nextSibling);

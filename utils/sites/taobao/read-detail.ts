@@ -1,5 +1,6 @@
 import { emptyDiagnostics, recordSkip, recordStrategy, type ParseDiagnostics } from '../../capture/diagnostics';
 import { readGenericTable } from '../../capture/generic-table';
+import { beginFloorRead, readRowFloor } from '../../capture/floor/read-row-floor';
 import { firstMatch, queryAllChain, queryChain } from '../../capture/strategy';
 import type { CapturedOrderInput, Shipment, TrackingEvent } from '../../model/order';
 import { normalizeStatus } from '../../model/status-words';
@@ -71,16 +72,80 @@ function readShipments(hits: readonly LabelHit[], root: Element, diag: ParseDiag
     const carrier = carriers.find((c) => box.contains(c.el));
     const carrierName = carrier ? bounded(firstToken(carrier.value), 40) : undefined;
     if (carrierName) shipment.carrierName = carrierName;
-    const trace = queryAllChain(box, DETAIL.traceItem);
-    if (trace.elements.length > 0) recordStrategy(diag, 'events', trace.layout);
-    for (const el of trace.elements) {
-      const event = readEvent(el);
-      if (event && shipment.events.length < 200) shipment.events.push(event);
-    }
-    if (shipment.events.length > 0) shipment.lastEventAt = Math.max(...shipment.events.map((event) => event.at));
+    readTrace(box, shipment, diag);
     shipments.push(shipment);
   }
-  recordStrategy(diag, 'waybills', shipments.length > 0 ? 'label 运单号' : 'none');
+  if (shipments.length > 0) recordStrategy(diag, 'waybills', 'label 运单号');
+  return shipments;
+}
+
+/**
+ * The trace entries of a list without class names: the `li` of a list whose every item prints a Beijing
+ * time (the order-info list's items print labels, most without a time).
+ */
+function traceByTimes(box: Element): Element[] {
+  const out: Element[] = [];
+  const lists = new Set<Element>();
+  for (const li of Array.from(box.querySelectorAll('li'))) if (li.parentElement) lists.add(li.parentElement);
+  for (const list of lists) {
+    const items = Array.from(list.children).filter((child) => child.localName === 'li');
+    if (items.length === 0) continue;
+    if (items.every((li) => findBeijingTimes(collapse(li.textContent)).length > 0 && !LABELLED.test(collapse(li.textContent)))) {
+      out.push(...items);
+    }
+  }
+  return out;
+}
+const LABELLED = /^(?:创建时间|下单时间|付款时间|支付时间|发货时间|成交时间|确认收货时间)\s*[:：]/;
+
+function readTrace(box: Element, shipment: Shipment, diag: ParseDiagnostics): void {
+  const trace = queryAllChain(box, DETAIL.traceItem);
+  let elements = trace.elements;
+  if (elements.length > 0) recordStrategy(diag, 'events', trace.layout);
+  else {
+    elements = traceByTimes(box);
+    if (elements.length > 0) recordStrategy(diag, 'events', 'list of timed items');
+  }
+  for (const el of elements) {
+    const event = readEvent(el);
+    if (event && shipment.events.length < 200) shipment.events.push(event);
+  }
+  if (shipment.events.length > 0) shipment.lastEventAt = Math.max(...shipment.events.map((event) => event.at));
+}
+
+/** The element whose own text prints `no` (the deepest one). */
+function printing(root: Element, no: string): Element | null {
+  let best: Element | null = null;
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (el.localName === 'script' || el.localName === 'style') continue;
+    if ((el.textContent ?? '').includes(no)) best = el;
+  }
+  return best;
+}
+
+/** Waybills printed without their label (`中通快递 7863…` in a cell of its own, beside the status): the floor. */
+function floorShipments(root: Element, diag: ParseDiagnostics): Shipment[] {
+  beginFloorRead();
+  const floor = readRowFloor(root, { orderIdPattern: site.orderIdPattern, want: ['shipments'], closedMeansRefunded: true });
+  const found = (floor.shipments?.value ?? []).slice(0, 20);
+  const elements = found.map((s) => printing(root, s.waybillNo));
+  const shipments: Shipment[] = [];
+  found.forEach((s, i) => {
+    const shipment: Shipment = { waybillNo: s.waybillNo, events: [] };
+    const carrierName = s.carrierName ? bounded(s.carrierName, 40) : undefined;
+    if (carrierName) shipment.carrierName = carrierName;
+    const el = elements[i];
+    if (el) {
+      let box = el;
+      for (let parent = box.parentElement; parent && parent !== root.parentElement; parent = parent.parentElement) {
+        if (elements.some((other, j) => j !== i && other && parent.contains(other))) break;
+        box = parent;
+      }
+      readTrace(box, shipment, diag);
+    }
+    shipments.push(shipment);
+  });
+  if (shipments.length > 0) recordStrategy(diag, 'waybills', `${floor.shipments!.strategy}`);
   return shipments;
 }
 
@@ -164,7 +229,9 @@ function readOrder(
   recordStrategy(diag, 'receiverRegion', region ? 'label 收货地址' : 'none');
   if (region && region.length <= 80) order.receiverRegion = region;
 
-  const shipments = readShipments(hits, root, diag);
+  let shipments = readShipments(hits, root, diag);
+  if (shipments.length === 0) shipments = floorShipments(root, diag);
+  if (shipments.length === 0) recordStrategy(diag, 'waybills', 'none');
   order.shipments = shipments;
   const delivered = deliveredAt(shipments);
   if (delivered !== undefined) order.deliveredAt = delivered;
