@@ -3,7 +3,10 @@ import { boundedText, collapse, orderIdCell, orderIdFinder, orderIdSkipReason, s
 import { readLabelValues, valueOf } from '../../capture/generic-labels';
 import { readDetailFields, readShipments } from '../../capture/generic-detail';
 import { provinceCity } from '../../capture/generic-region';
-import { queryAllChain, queryChain, textOf } from '../../capture/strategy';
+import { beginRead, pick, pickAll } from '../../capture/fast-query';
+import { beginFloorRead, type FloorField } from '../../capture/floor/read-row-floor';
+import { textOf } from '../../capture/row-values';
+import { fillFromFloor } from '../jd/floor-fill';
 import type { CapturedOrderInput } from '../../model/order';
 import type { PageRead } from '../types';
 import { labels, selectors } from './selectors';
@@ -19,7 +22,10 @@ const ALL_LABELS: ReadonlySet<string> = new Set(Object.values(labels).flat());
 export function readPddDetail(doc: Document, url: URL): PageRead {
   const diag = emptyDiagnostics(site.platform, 'detail');
   const read: PageRead = { kind: 'detail', rows: [], diagnostics: diag };
-  const root = queryChain(doc, selectors.root, diag, 'root');
+  beginRead();
+  beginFloorRead();
+  // the micro-app's container, else the whole page (re-hashed or renamed containers): labels need no class
+  const root = pick(doc, selectors.root, diag, 'root') ?? doc.body;
   if (!root) return read;
   const values = readLabelValues(root, ALL_LABELS);
   const idValue = valueOf(values, labels.orderId);
@@ -50,7 +56,7 @@ export function readPddDetail(doc: Document, url: URL): PageRead {
   Object.assign(order, fields.order);
 
   if (!order.status) {
-    const heading = queryChain(root, selectors.detailStatus);
+    const heading = pick(root, selectors.detailStatus);
     const status = heading ? statusOf(textPieces(heading)) : null;
     if (status?.status) {
       order.status = status.status;
@@ -60,7 +66,7 @@ export function readPddDetail(doc: Document, url: URL): PageRead {
   }
 
   // receiver block: last block is the address; only province and city are kept
-  const receiver = queryChain(root, selectors.receiverBlock);
+  const receiver = pick(root, selectors.receiverBlock);
   const addressText = receiver?.lastElementChild ? textOf(receiver.lastElementChild) : valueOf(values, labels.address)?.value;
   const region = addressText ? provinceCity(collapse(addressText)) : null;
   if (region) {
@@ -68,9 +74,19 @@ export function readPddDetail(doc: Document, url: URL): PageRead {
     recordStrategy(diag, 'receiverRegion', receiver ? 'pdd-2021-buyer-receive-info' : 'label:收货地址');
   }
 
-  order.shipments = readShipments(values, labels, queryAllChain(root, selectors.packageBlocks).elements, selectors.traceItems, diag);
+  order.shipments = readShipments(values, labels, pickAll(root, selectors.packageBlocks).elements, selectors.traceItems, diag);
 
-  const shop = boundedText(textOf(queryChain(doc, selectors.shopName, diag, 'shop')), 80);
+  // the class-free floor: every waybill the page prints (a second package, a carrier + number line), and
+  // the fields the labels and blocks missed
+  const missed: FloorField[] = ['shipments'];
+  if (!order.status) missed.push('status');
+  if (order.amountCents === undefined) missed.push('amountCents');
+  if (!order.receiverRegion) missed.push('receiverRegion');
+  const shipmentsBefore = order.shipments.length;
+  fillFromFloor(root, order, missed, site.orderIdPattern);
+  if (order.shipments.length > shipmentsBefore) recordStrategy(diag, 'shipments', 'floor');
+
+  const shop = boundedText(textOf(pick(doc, selectors.shopName, diag, 'shop')), 80);
   if (shop) order.shop = shop;
 
   read.rows.push({ element: root.firstElementChild ?? root, order });

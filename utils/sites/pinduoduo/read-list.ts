@@ -19,7 +19,10 @@ import { normalizeHeader } from '../../capture/generic-columns';
 import { segmentAfterLabel } from '../../capture/generic-labels';
 import { provinceCity } from '../../capture/generic-region';
 import { readGenericTable } from '../../capture/generic-table';
-import { queryAllChain, queryChain, textOf } from '../../capture/strategy';
+import { beginRead, pick, pickAll } from '../../capture/fast-query';
+import { beginFloorRead, type FloorField } from '../../capture/floor/read-row-floor';
+import { textOf } from '../../capture/row-values';
+import { fillFromFloor, findOrderRows } from '../jd/floor-fill';
 import type { CapturedOrderInput, Item } from '../../model/order';
 import type { PageRead, RowRead } from '../types';
 import { COLUMN_COUNT_2021, columnLabels, columnsByIndex2021, labels, type PddColumn, selectors } from './selectors';
@@ -90,6 +93,9 @@ interface Wins {
   items: number;
   buyer: number;
   receiverRegion: number;
+  floorAmount: number;
+  floorStatus: number;
+  floorShipments: number;
 }
 
 const noWins = (): Wins => ({
@@ -103,6 +109,9 @@ const noWins = (): Wins => ({
   items: 0,
   buyer: 0,
   receiverRegion: 0,
+  floorAmount: 0,
+  floorStatus: 0,
+  floorShipments: 0,
 });
 
 function reportWins(wins: Wins, columns: string, diag: ParseDiagnostics): void {
@@ -121,6 +130,9 @@ function reportWins(wins: Wins, columns: string, diag: ParseDiagnostics): void {
   add('items', columns, wins.items);
   add('buyer', columns, wins.buyer);
   add('receiverRegion', columns, wins.receiverRegion);
+  add('amount', 'floor', wins.floorAmount);
+  add('status', 'floor', wins.floorStatus);
+  add('shipments', 'floor', wins.floorShipments);
 }
 
 function readCard(
@@ -211,6 +223,19 @@ function readCard(
   }
 
   if (shop) order.shop = shop;
+  // The class-free floor for what the columns missed, and for waybills the card prints (no column holds them).
+  const missed: FloorField[] = ['shipments'];
+  if (order.amountCents === undefined) missed.push('amountCents');
+  if (!order.statusText) missed.push('status');
+  if (order.createdAt === undefined) missed.push('createdAt');
+  if (!order.buyer) missed.push('buyer');
+  if (!order.receiverRegion) missed.push('receiverRegion');
+  if (!order.items || order.items.length === 0) missed.push('items');
+  const before = { amount: order.amountCents, status: order.statusText, shipments: 0 };
+  fillFromFloor(card, order, missed, site.orderIdPattern);
+  if (before.amount === undefined && order.amountCents !== undefined) wins.floorAmount++;
+  if (!before.status && order.statusText) wins.floorStatus++;
+  if ((order.shipments?.length ?? 0) > 0) wins.floorShipments++;
   return { order };
 }
 
@@ -222,19 +247,26 @@ function emptyRead(diag: ParseDiagnostics, layout: string): PageRead {
 /** 拼多多 order list (`/orders/list`): `.package-center-table` cards; the generic reader for unknown layouts. */
 export function readPddList(doc: Document): PageRead {
   const diag = emptyDiagnostics(site.platform, 'list');
-  const root: ParentNode = queryChain(doc, selectors.root, diag, 'root') ?? doc;
-  const cards = queryAllChain(root, selectors.orderCards);
+  beginRead();
+  beginFloorRead();
+  const root: ParentNode = pick(doc, selectors.root, diag, 'root') ?? doc;
+  let cards = pickAll(root, selectors.orderCards);
   if (cards.elements.length === 0) {
     const generic = readGenericTable(doc, site, 'list');
     if (generic) return generic;
-    const empty = queryChain(root, selectors.emptyState);
+    // Re-hashed classes, other wrappers: the order cards found by their printed order ids.
+    const found = findOrderRows(doc.body, site.orderIdPattern);
+    if (found.length > 0) cards = { elements: found, layout: 'floor-rows' };
+  }
+  if (cards.elements.length === 0) {
+    const empty = pick(root, selectors.emptyState);
     return emptyRead(diag, empty && /暂无/.test(textOf(empty)) ? 'pdd-empty-list' : 'none');
   }
   diag.layout = cards.layout;
   const columns = columnMap(root);
   recordStrategy(diag, 'columns', columns.strategy);
   const findId = orderIdFinder(site.orderIdPattern);
-  const shopText = textOf(queryChain(doc, selectors.shopName, diag, 'shop'));
+  const shopText = textOf(pick(doc, selectors.shopName, diag, 'shop'));
   const shop = shopText && !isPlaceholder(shopText) ? boundedText(shopText, 80) : null;
 
   const rows: RowRead[] = [];
