@@ -1,5 +1,4 @@
 import { emptyDiagnostics, recordSkip, recordStrategy, type ParseDiagnostics } from '../../capture/diagnostics';
-import { firstMatch, textOf } from '../../capture/strategy';
 import type { CapturedOrderInput, Item, Shipment, TrackingEvent } from '../../model/order';
 import { normalizeStatus } from '../../model/status-words';
 import { parseBeijingTime } from '../../model/time';
@@ -9,11 +8,13 @@ import { readShopName } from './read-list';
 import { receiverRegion } from '../../model/receiver-region';
 import { DETAIL, LABEL_TIME_FIELDS, STEP_TIME_FIELDS } from './selectors';
 import { site } from './site';
-import { clip, moneyOf, quantityOf } from '../../capture/row-values';
+import { clip, moneyOf, quantityOf, textOf, textPieces } from '../../capture/row-values';
+import { beginFloorRead, FLOOR_STRATEGIES, floorStrategyIndex, readRowFloor } from '../../capture/floor/read-row-floor';
 
 const LABEL_COLON = /\s*[：:]\s*$/;
 const ID_DIGITS = /\d{5,}/;
 const WAYBILL = /^[A-Za-z0-9-]{4,40}$/;
+const STEP_TIME = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/;
 const LOCATION = /^【([^】]{1,100})】/;
 
 type TimeField = (typeof STEP_TIME_FIELDS)[string];
@@ -77,40 +78,85 @@ function readTrace(pkg: Element): TrackingEvent[] {
   return events;
 }
 
-function readShipments(root: ParentNode, diag: ParseDiagnostics): Shipment[] {
+function readShipments(root: Element, diag: ParseDiagnostics): Shipment[] {
   const shipments: Shipment[] = [];
   const seen = new Set<string>();
-  for (const pkg of pickAll(root, DETAIL.package).elements) {
+  const packages = pickAll(root, DETAIL.package).elements;
+  const add = (shipment: Shipment) => {
+    if (seen.has(shipment.waybillNo) || shipments.length >= 20) return;
+    seen.add(shipment.waybillNo);
+    if (shipment.events.length > 0) shipment.lastEventAt = Math.max(...shipment.events.map((event) => event.at));
+    shipments.push(shipment);
+  };
+  // class-free: carrier + number printed in the block (`中通快递 7531…`, `韵达快递：4625…`), read by the floor
+  const fromFloor = (scope: Element, events: TrackingEvent[]) => {
+    const floor = readRowFloor(scope, { orderIdPattern: site.orderIdPattern, want: ['shipments'] }).shipments;
+    if (!floor) return;
+    for (const found of floor.value) {
+      if (seen.has(found.waybillNo)) continue;
+      const shipment: Shipment = { waybillNo: found.waybillNo, events: floor.value.length === 1 ? events : [] };
+      if (found.carrierName) shipment.carrierName = clip(found.carrierName, 40);
+      add(shipment);
+      recordStrategy(diag, 'waybillNo', FLOOR_STRATEGIES[floorStrategyIndex(floor.strategy)]!);
+    }
+  };
+  for (const pkg of packages) {
     const waybillNo = textOf(pick(pkg, DETAIL.waybillNo, diag, 'waybillNo'));
     // A package whose number is not a waybill (masked, `--`) is left out rather than stored wrong.
-    if (!WAYBILL.test(waybillNo) || seen.has(waybillNo) || shipments.length >= 20) continue;
-    seen.add(waybillNo);
+    if (!WAYBILL.test(waybillNo)) {
+      fromFloor(pkg, readTrace(pkg));
+      continue;
+    }
     const shipment: Shipment = { waybillNo, events: readTrace(pkg) };
     const carrierName = clip(textOf(pick(pkg, DETAIL.carrierName, diag, 'carrierName')), 40);
     if (carrierName) shipment.carrierName = carrierName;
-    if (shipment.events.length > 0) shipment.lastEventAt = Math.max(...shipment.events.map((event) => event.at));
-    shipments.push(shipment);
+    add(shipment);
   }
+  if (packages.length === 0) fromFloor(root, []);
   return shipments;
+}
+
+/** `label：value` joined in one text piece, or a bare label piece followed by its value: class-free. */
+function labelInPieces(pieces: readonly string[], label: string): string {
+  for (let i = 0; i < pieces.length; i += 1) {
+    const piece = pieces[i]!;
+    if (!piece.startsWith(label)) continue;
+    const rest = piece.slice(label.length);
+    const joined = /^\s*[：:]\s*(.*)$/.exec(rest);
+    if (joined && joined[1]) return joined[1].trim();
+    if ((rest === '' || joined) && i + 1 < pieces.length) return pieces[i + 1]!;
+  }
+  return '';
 }
 
 /** The 抖店 order detail page (URL inferred, see site.ts): one order with its times, waybills and traces. */
 export function readDetail(doc: Document, url: URL): PageRead {
   const diag = emptyDiagnostics(site.platform, 'detail');
   const read: PageRead = { kind: 'detail', rows: [], diagnostics: diag };
-  const found = pick(doc, DETAIL.root);
+  // class-free: the page body when it prints the order's 订单编号 label
+  const found = pick(doc, DETAIL.root) ?? doc.body;
   if (!found) return read;
   const root = found;
   const labels = readDescriptions(root);
-  if (labels.size === 0 && pickAll(root, DETAIL.step).elements.length === 0) return read;
+  if (labels.size === 0 && pickAll(root, DETAIL.step).elements.length === 0 && !labelInPieces(textPieces(root), '订单编号')) return read;
   diag.layout = 'douyin-2024-detail';
   diag.rowsSeen = 1;
 
-  const valueOf = (label: string) => textOf(labels.get(label));
-  const orderId = firstMatch<string>(diag, 'orderId', [
-    { name: 'label-订单编号', run: () => ID_DIGITS.exec(valueOf('订单编号') || valueOf('订单号'))?.[0] },
-    { name: 'url-id', run: () => url.searchParams.get('id') ?? url.searchParams.get('order_id') },
-  ]);
+  beginFloorRead();
+  let pieces: string[] | undefined;
+  // the auxo Descriptions first; its labels re-hashed or joined with their values: the page's text pieces
+  const valueOf = (label: string) => {
+    const el = labels.get(label);
+    if (el) return textOf(el);
+    pieces ??= textPieces(root);
+    return labelInPieces(pieces, label);
+  };
+  let orderId = ID_DIGITS.exec(valueOf('订单编号') || valueOf('订单号'))?.[0];
+  if (orderId) recordStrategy(diag, 'orderId', 'label-订单编号');
+  else {
+    orderId = url.searchParams.get('id') ?? url.searchParams.get('order_id') ?? undefined;
+    recordStrategy(diag, 'orderId', orderId ? 'url-id' : 'none');
+  }
   const skip = (reason: string) => {
     recordSkip(diag, reason);
     return read;
@@ -126,13 +172,32 @@ export function readDetail(doc: Document, url: URL): PageRead {
   for (const [label, field] of Object.entries(LABEL_TIME_FIELDS)) {
     if (!stepTimes.has(field) && valueOf(label)) stepTimes.set(field, valueOf(label));
   }
+  // class-free steps: a step title printed as a whole piece, its time in one of the next two pieces
+  pieces ??= textPieces(root);
+  for (let i = 0; i < pieces.length; i += 1) {
+    const field = STEP_TIME_FIELDS[pieces[i]!];
+    if (!field || stepTimes.has(field)) continue;
+    for (let j = i + 1; j <= i + 2 && j < pieces.length; j += 1) {
+      if (STEP_TIME.test(pieces[j]!) && parseBeijingTime(pieces[j]!) !== null) {
+        stepTimes.set(field, pieces[j]!);
+        break;
+      }
+    }
+  }
   for (const [field, text] of stepTimes) {
     const at = parseBeijingTime(text);
     if (at === null) return skip('bad-time');
     order[field] = at;
   }
 
-  const statusText = clip(textOf(pick(root, DETAIL.statusTitle)) || valueOf('订单状态'), 60);
+  pieces ??= textPieces(root);
+  const statusText = clip(
+    textOf(pick(root, DETAIL.statusTitle)) ||
+      valueOf('订单状态') ||
+      // class-free: the page's first short text that is a status word (the status title heads the page)
+      (pieces.find((piece) => piece.length <= 8 && normalizeStatus(piece)) ?? ''),
+    60,
+  );
   if (statusText) {
     order.statusText = statusText;
     const status = normalizeStatus(statusText);
