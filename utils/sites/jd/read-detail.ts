@@ -1,11 +1,12 @@
 import { emptyDiagnostics, recordSkip, recordStrategy } from '../../capture/diagnostics';
-import { firstMatch, textOf } from '../../capture/strategy';
 import type { CapturedOrderInput, Item, Shipment, TrackingEvent } from '../../model/order';
 import { normalizeStatus } from '../../model/status-words';
 import { parseBeijingTime } from '../../model/time';
 import { pick, pickAll } from '../../capture/fast-query';
 import { receiverRegion } from '../../model/receiver-region';
-import { clip, moneyOf, quantityOf } from '../../capture/row-values';
+import { clip, moneyOf, quantityOf, textOf } from '../../capture/row-values';
+import { beginFloorRead, type FloorField } from '../../capture/floor/read-row-floor';
+import { fillFromFloor } from './floor-fill';
 import type { PageRead } from '../types';
 import { CARRIER_LABELS, DETAIL, DETAIL_AMOUNT_LABELS, DETAIL_TIME_LABELS, WAYBILL_LABELS } from './selectors';
 import { site } from './site';
@@ -81,8 +82,11 @@ function readShipments(root: ParentNode): Shipment[] {
 export function readDetail(doc: Document, url: URL): PageRead {
   const diag = emptyDiagnostics(site.platform, 'detail');
   const read: PageRead = { kind: 'detail', rows: [], diagnostics: diag };
-  const { elements, layout } = pickAll(doc, DETAIL.root);
-  const root = elements[0];
+  beginFloorRead();
+  const chain = pickAll(doc, DETAIL.root);
+  // a renamed container (re-hashed classes): the dl label pairs are read on the whole page
+  const root = chain.elements[0] ?? doc.body;
+  const layout = chain.elements[0] ? chain.layout : 'floor-page';
   if (!root) return read;
   // Package blocks hold dl pairs too (承运人, 运单号), under labels the order block never uses.
   const pairs = readPairs(root);
@@ -94,10 +98,12 @@ export function readDetail(doc: Document, url: URL): PageRead {
     return read;
   };
 
-  const orderId = firstMatch<string>(diag, 'orderId', [
-    { name: 'label-订单编号', run: () => ID_DIGITS.exec(firstLabelled(pairs, ['订单编号', '订单号']))?.[0] },
-    { name: 'url-orderId', run: () => url.searchParams.get('orderId') },
-  ]);
+  let orderId = ID_DIGITS.exec(firstLabelled(pairs, ['订单编号', '订单号']))?.[0];
+  if (orderId) recordStrategy(diag, 'orderId', 'label-订单编号');
+  else {
+    orderId = url.searchParams.get('orderId') ?? undefined;
+    recordStrategy(diag, 'orderId', orderId ? 'url-orderId' : 'none');
+  }
   if (!orderId) return skip('no-order-id');
   if (!site.orderIdPattern.test(orderId)) return skip('bad-order-id');
 
@@ -132,6 +138,15 @@ export function readDetail(doc: Document, url: URL): PageRead {
 
   order.items = readItems(root);
   order.shipments = readShipments(root);
+  // the class-free floor: every waybill the page prints (包裹1/包裹2, a carrier + number line in the status or
+  // a logistics cell), and what the labels missed
+  const missed: FloorField[] = ['shipments'];
+  if (!order.statusText) missed.push('status');
+  if (order.amountCents === undefined) missed.push('amountCents');
+  if (!order.receiverRegion) missed.push('receiverRegion');
+  const before = order.shipments.length;
+  fillFromFloor(root, order, missed, site.orderIdPattern);
+  if (order.shipments.length > before) recordStrategy(diag, 'shipments', 'floor');
   if (order.status === 'after_sale') order.afterSale = true;
   diag.rowsParsed = 1;
   read.rows.push({ element: root, order });
