@@ -82,6 +82,7 @@ function readShipments(root: Element, diag: ParseDiagnostics): Shipment[] {
   const shipments: Shipment[] = [];
   const seen = new Set<string>();
   const packages = pickAll(root, DETAIL.package).elements;
+  const unread: Element[] = [];
   const add = (shipment: Shipment) => {
     if (seen.has(shipment.waybillNo) || shipments.length >= 20) return;
     seen.add(shipment.waybillNo);
@@ -104,7 +105,9 @@ function readShipments(root: Element, diag: ParseDiagnostics): Shipment[] {
     const waybillNo = textOf(pick(pkg, DETAIL.waybillNo, diag, 'waybillNo'));
     // A package whose number is not a waybill (masked, `--`) is left out rather than stored wrong.
     if (!WAYBILL.test(waybillNo)) {
+      const before = shipments.length;
       fromFloor(pkg, readTrace(pkg));
+      if (shipments.length === before) unread.push(pkg);
       continue;
     }
     const shipment: Shipment = { waybillNo, events: readTrace(pkg) };
@@ -112,7 +115,8 @@ function readShipments(root: Element, diag: ParseDiagnostics): Shipment[] {
     if (carrierName) shipment.carrierName = carrierName;
     add(shipment);
   }
-  if (packages.length === 0) fromFloor(root, []);
+  // the number printed elsewhere on the page (beside the status): one unread package owns its trace
+  if (shipments.length === 0) fromFloor(root, unread.length === 1 ? readTrace(unread[0]!) : []);
   return shipments;
 }
 
@@ -122,7 +126,7 @@ function labelInPieces(pieces: readonly string[], label: string): string {
     const piece = pieces[i]!;
     if (!piece.startsWith(label)) continue;
     const rest = piece.slice(label.length);
-    const joined = /^\s*[：:]\s*(.*)$/.exec(rest);
+    const joined = /^(?:\s*[：:]|\s)\s*(.*)$/.exec(rest);
     if (joined && joined[1]) return joined[1].trim();
     if ((rest === '' || joined) && i + 1 < pieces.length) return pieces[i + 1]!;
   }
