@@ -5,13 +5,14 @@ import { parseBeijingTime } from '../../model/time';
 import { pick, pickAll } from '../../capture/fast-query';
 import { receiverRegion } from '../../model/receiver-region';
 import { clip, moneyOf, quantityOf, textOf } from '../../capture/row-values';
-import { beginFloorRead, type FloorField } from '../../capture/floor/read-row-floor';
-import { fillFromFloor } from './floor-fill';
+import { beginFloorRead, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
+import { fillFromFloor, floorShipments } from './floor-fill';
 import type { PageRead } from '../types';
 import { CARRIER_LABELS, DETAIL, DETAIL_AMOUNT_LABELS, DETAIL_TIME_LABELS, WAYBILL_LABELS } from './selectors';
 import { site } from './site';
 
 const LABEL_COLON = /\s*[：:]\s*$/;
+const JOINED_PAIR = /^([^：:]{1,12}?)\s*[：:]\s*(.+)$/;
 const ID_DIGITS = /\d{5,}/;
 const SKU_LABEL = /^(?:SKU|商品编号)\s*[：:]\s*/i;
 const WAYBILL = /^[A-Za-z0-9-]{4,40}$/;
@@ -22,7 +23,14 @@ const NOT_PRINTED = new Set(['', '-', '--', '暂无']);
 function readPairs(root: ParentNode): Map<string, string> {
   const pairs = new Map<string, string>();
   for (const dl of pickAll(root, DETAIL.pair).elements) {
-    const label = textOf(dl.querySelector('dt')).replace(LABEL_COLON, '');
+    const dt = dl.querySelector('dt');
+    if (!dt) {
+      // label and value joined into one element (`订单状态：等待确认收货`)
+      const joined = JOINED_PAIR.exec(textOf(dl));
+      if (joined && !pairs.has(joined[1]!)) pairs.set(joined[1]!, joined[2]!);
+      continue;
+    }
+    const label = textOf(dt).replace(LABEL_COLON, '');
     if (label && !pairs.has(label)) pairs.set(label, textOf(dl.querySelector('dd')));
   }
   return pairs;
@@ -60,7 +68,16 @@ function readShipments(root: ParentNode): Shipment[] {
   const shipments: Shipment[] = [];
   for (const pkg of pickAll(root, DETAIL.package).elements) {
     const pairs = readPairs(pkg);
-    const waybillNo = firstLabelled(pairs, WAYBILL_LABELS);
+    let waybillNo = firstLabelled(pairs, WAYBILL_LABELS);
+    let floorCarrier: string | undefined;
+    if (!WAYBILL.test(waybillNo)) {
+      // the number printed as `京东快递：JDVA…` in the package's header: the class-free floor reads it
+      const floor = floorShipments(readRowFloor(pkg, { orderIdPattern: site.orderIdPattern, want: ['shipments'] }).shipments?.value)[0];
+      if (floor) {
+        waybillNo = floor.waybillNo;
+        floorCarrier = floor.carrierName;
+      }
+    }
     // A package whose number is not a waybill (masked, `--`) is left out rather than stored wrong.
     if (!WAYBILL.test(waybillNo) || shipments.some((s) => s.waybillNo === waybillNo) || shipments.length >= 20) continue;
     const events: TrackingEvent[] = [];
@@ -70,7 +87,7 @@ function readShipments(root: ParentNode): Shipment[] {
       if (at !== null && text) events.push({ at, text });
     }
     const shipment: Shipment = { waybillNo, events };
-    const carrierName = clip(firstLabelled(pairs, CARRIER_LABELS), 40);
+    const carrierName = clip(firstLabelled(pairs, CARRIER_LABELS), 40) || floorCarrier;
     if (carrierName) shipment.carrierName = carrierName;
     if (events.length > 0) shipment.lastEventAt = Math.max(...events.map((event) => event.at));
     shipments.push(shipment);
