@@ -4,10 +4,11 @@ import { readLabelValues, valueOf } from '../../capture/generic-labels';
 import { readDetailFields, readShipments } from '../../capture/generic-detail';
 import { provinceCity } from '../../capture/generic-region';
 import { beginRead, pick, pickAll } from '../../capture/fast-query';
-import { beginFloorRead, type FloorField } from '../../capture/floor/read-row-floor';
+import { beginFloorRead, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
 import { textOf } from '../../capture/row-values';
-import { fillFromFloor } from '../jd/floor-fill';
-import type { CapturedOrderInput } from '../../model/order';
+import { fillFromFloor, floorShipments } from '../jd/floor-fill';
+import type { CapturedOrderInput, TrackingEvent } from '../../model/order';
+import { parseBeijingTime } from '../../model/time';
 import type { PageRead } from '../types';
 import { labels, selectors } from './selectors';
 import { site } from './site';
@@ -74,7 +75,26 @@ export function readPddDetail(doc: Document, url: URL): PageRead {
     recordStrategy(diag, 'receiverRegion', receiver ? 'pdd-2021-buyer-receive-info' : 'label:收货地址');
   }
 
-  order.shipments = readShipments(values, labels, pickAll(root, selectors.packageBlocks).elements, selectors.traceItems, diag);
+  const packages = pickAll(root, selectors.packageBlocks).elements;
+  order.shipments = readShipments(values, labels, packages, selectors.traceItems, diag);
+  // a package whose waybill is printed `中通快递 7531…` (no 快递单号 label): the floor reads the number, the
+  // package keeps its trace
+  for (const pkg of packages) {
+    if (order.shipments.length >= 20) break;
+    const found = floorShipments(readRowFloor(pkg, { orderIdPattern: site.orderIdPattern, want: ['shipments'] }).shipments?.value)[0];
+    if (!found || order.shipments.some((s) => s.waybillNo === found.waybillNo)) continue;
+    const events: TrackingEvent[] = [];
+    for (const li of pickAll(pkg, selectors.traceItems).elements.slice(0, 200)) {
+      const pieces = textPieces(li);
+      const at = pieces[0] ? parseBeijingTime(pieces[0]) : null;
+      const text = pieces.slice(1).join(' ').slice(0, 500);
+      if (at !== null && text) events.push({ at, text });
+    }
+    found.events = events;
+    if (events.length > 0) found.lastEventAt = Math.max(...events.map((e) => e.at));
+    order.shipments.push(found);
+    recordStrategy(diag, 'waybills', 'floor:package-block');
+  }
 
   // the class-free floor: every waybill the page prints (a second package, a carrier + number line), and
   // the fields the labels and blocks missed
