@@ -204,6 +204,19 @@ describe('douyin list reader', () => {
     expect(Object.keys(page.diagnostics.strategies.amount ?? {}).every((name) => name.startsWith('floor-') || name === 'none')).toBe(true);
   });
 
+  it('finds the rows by their order ids when no row selector matches (re-hashed, kora attribute gone)', () => {
+    const dom = load();
+    for (const row of rowsOf(dom.window.document)) {
+      row.removeAttribute('data-kora_order_status');
+      row.className = 'x_r__Q9x_z';
+    }
+    const page = read(dom);
+    expect(page.diagnostics.layout).toBe('douyin-rows-by-order-id');
+    const got = orders(page);
+    expect(got.length).toBeGreaterThanOrEqual(15);
+    expectNeverWrong(got.filter((order) => order.status !== undefined), truth('list-all.expected.json'));
+  });
+
   it('skips rows with garbage values with a counted reason', () => {
     const dom = load();
     const doc = dom.window.document;

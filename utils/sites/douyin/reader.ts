@@ -28,7 +28,70 @@ function readRows(doc: Document, kind: PageKind): PageRead {
     diagnostics.layout = `${empty.layout}-empty`;
     return { kind, rows: [], diagnostics };
   }
+  const byId = rowsByOrderId(doc);
+  if (byId.length > 0) {
+    // class-free: re-hashed rows without their kora attribute, found as the elements holding one order id
+    diagnostics.layout = 'douyin-rows-by-order-id';
+    const shop = readShopName(doc, diagnostics);
+    return { kind, rows: readListRows(byId, { diag: diagnostics, kind, shop }), diagnostics };
+  }
   return readGenericTable(doc, site, kind) ?? { kind, rows: [], diagnostics };
+}
+
+// 抖店 order ids printed after their label (a 19-digit 商品ID never follows 订单编号).
+const LABELLED_ID = /(?:订单编号|订单号)\s*[：:]?\s*(\d{19})(?!\d)/g;
+
+/**
+ * The largest element per printed order id that holds no other order id, in page order (the idea of
+ * capture/find-rows-by-id.ts; written out here with a numeric NodeFilter so it also runs where the DOM's
+ * globals are not defined).
+ */
+function rowsByOrderId(doc: Document): Element[] {
+  const body = doc.body;
+  if (!body) return [];
+  const hits: [string, Element][] = [];
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  const text: string[] = [];
+  const owners: Element[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('[data-orderlens]')) continue;
+    text.push((node as Text).data);
+    owners.push(parent);
+  }
+  // an id is the 19 digits after its label, in the same or the next text node
+  for (let i = 0; i < text.length; i += 1) {
+    const joined = i + 1 < text.length ? `${text[i]} ${text[i + 1]}` : text[i]!;
+    LABELLED_ID.lastIndex = 0;
+    const match = LABELLED_ID.exec(joined);
+    if (!match?.[1]) continue;
+    const inOwn = text[i]!.includes(match[1]);
+    hits.push([match[1], inOwn ? owners[i]! : owners[i + 1]!]);
+  }
+  const holds = new Map<Element, string | null>();
+  for (const [id, element] of hits) {
+    for (let el: Element | null = element; el && el !== body; el = el.parentElement) {
+      const held = holds.get(el);
+      if (held === undefined) holds.set(el, id);
+      else if (held !== id) holds.set(el, null);
+      else break;
+    }
+  }
+  const rows: Element[] = [];
+  const seen = new Set<string>();
+  for (const [id, element] of hits) {
+    if (seen.has(id)) continue;
+    let row: Element | null = null;
+    for (let el: Element | null = element; el && el !== body; el = el.parentElement) {
+      if (holds.get(el) !== id) break;
+      row = el;
+    }
+    if (row && !rows.includes(row)) {
+      seen.add(id);
+      rows.push(row);
+    }
+  }
+  return rows;
 }
 
 function readPage(doc: Document, url: URL, kind: PageKind): PageRead {
