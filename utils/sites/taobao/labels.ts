@@ -70,6 +70,17 @@ function valueOf(el: Element): string {
   return el.parentElement ? textAfter(el.parentElement.nextSibling) : '';
 }
 
+/**
+ * A label printed without its colon and without a `label` class (a redesign's): a leaf element, not a table
+ * cell, directly followed by its value element in a small pair (`<span>订单编号</span><span>3318…</span>`).
+ */
+function bareLabelBeforeValue(el: Element, tag: string): boolean {
+  if (tag === 'td' || tag === 'th' || el.childElementCount !== 0) return false;
+  const value = el.nextElementSibling;
+  const parent = el.parentElement;
+  return value !== null && parent !== null && parent.childElementCount <= 3 && collapse(value.textContent) !== '';
+}
+
 /** Every label of DETAIL_LABELS under `root`, in document order (values may be empty). */
 export function collectLabels(root: Element): LabelHit[] {
   const hits: LabelHit[] = [];
@@ -80,7 +91,8 @@ export function collectLabels(root: Element): LabelHit[] {
     if (!own) continue;
     const match = OWN_LABEL.exec(own);
     if (!match) continue;
-    const bareLabelElement = tag === 'label' || tag === 'dt' || LABEL_ELEMENT.test(el.getAttribute('class') ?? '');
+    const bareLabelElement =
+      tag === 'label' || tag === 'dt' || LABEL_ELEMENT.test(el.getAttribute('class') ?? '') || bareLabelBeforeValue(el, tag);
     if (!match[2] && !bareLabelElement) continue;
     const field = FIELD_OF.get(match[1]!);
     if (field) hits.push({ field, word: match[1]!, el, value: valueOf(el) });

@@ -1,6 +1,6 @@
 import { emptyDiagnostics, recordSkip, recordStrategy, type ParseDiagnostics } from '../../capture/diagnostics';
 import { readGenericTable } from '../../capture/generic-table';
-import { beginFloorRead, readRowFloor } from '../../capture/floor/read-row-floor';
+import { beginFloorRead, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
 import { firstMatch, queryAllChain, queryChain } from '../../capture/strategy';
 import type { CapturedOrderInput, Shipment, TrackingEvent } from '../../model/order';
 import { normalizeStatus } from '../../model/status-words';
@@ -167,11 +167,13 @@ function readOrder(
   root: Element,
   hits: readonly LabelHit[],
   diag: ParseDiagnostics,
+  floorId?: string,
 ): CapturedOrderInput | Skip {
   const idHit = firstHit(hits, 'orderId');
   const rawId = firstMatch(diag, 'orderId', [
     { name: 'label 订单编号', run: () => (idHit ? leadingCode(idHit.value) : undefined) },
     { name: 'url bizOrderId', run: () => (idHit ? undefined : url.searchParams.get('bizOrderId')?.trim()) },
+    { name: 'floor', run: () => (idHit ? undefined : floorId) },
   ]);
   if (!rawId) return { skip: 'no-order-id' };
   if (!site.orderIdPattern.test(rawId)) return { skip: 'bad-order-id' };
@@ -229,6 +231,45 @@ function readOrder(
   recordStrategy(diag, 'receiverRegion', region ? 'label 收货地址' : 'none');
   if (region && region.length <= 80) order.receiverRegion = region;
 
+  // The class-free floor for the fields the labels missed (a label the redesign printed otherwise).
+  const missed: FloorField[] = [];
+  // Only a field whose label is absent: a printed placeholder (`--`, 暂无) means the value is not there.
+  // A label with a value that did not read (split or joined otherwise) asks the floor too.
+  const labelled = (field: LabelField) => hits.some((hit) => hit.field === field && hit.value !== '') && !unread(field);
+  function unread(field: LabelField): boolean {
+    const hit = firstHit(hits, field);
+    if (!hit || isPlaceholder(hit.value)) return false;
+    const key = field === 'amount' ? 'amountCents' : field === 'address' ? 'receiverRegion' : field;
+    return order[key as keyof CapturedOrderInput] === undefined;
+  }
+  if (!labelled('createdAt')) missed.push('createdAt');
+  if (!labelled('paidAt')) missed.push('paidAt');
+  if (!labelled('shippedAt')) missed.push('shippedAt');
+  if (!labelled('amount')) missed.push('amountCents');
+  if (!labelled('address')) missed.push('receiverRegion');
+  if (!statusText) missed.push('status');
+  if (missed.length > 0) {
+    beginFloorRead();
+    const floor = readRowFloor(root, { orderIdPattern: site.orderIdPattern, want: missed, closedMeansRefunded: true });
+    for (const field of ['createdAt', 'paidAt', 'shippedAt', 'amountCents'] as const) {
+      const hit = floor[field];
+      if (!hit) continue;
+      order[field] = hit.value;
+      recordStrategy(diag, field === 'amountCents' ? 'amount' : field, hit.strategy);
+    }
+    const floorRegion = floor.receiverRegion?.value;
+    if (floorRegion && floorRegion.length <= 80) {
+      order.receiverRegion = floorRegion;
+      recordStrategy(diag, 'receiverRegion', floor.receiverRegion!.strategy);
+    }
+    if (floor.status) {
+      order.status = floor.status.value;
+      const text = bounded(floor.status.statusText, 60);
+      if (text) order.statusText = text;
+      recordStrategy(diag, 'status', floor.status.strategy);
+    }
+  }
+
   let shipments = readShipments(hits, root, diag);
   if (shipments.length === 0) shipments = floorShipments(root, diag);
   if (shipments.length === 0) recordStrategy(diag, 'waybills', 'none');
@@ -245,7 +286,17 @@ export function readDetail(doc: Document, url: URL): PageRead {
   if (!root) return { kind: 'detail', rows: [], diagnostics: diag };
   const hits = collectLabels(root);
   // The micro-app renders late (8–10 s): without its order-info labels there is nothing to read yet.
-  const recognised = hits.some((hit) => hit.field === 'orderId' || hit.field === 'createdAt' || hit.field === 'paidAt');
+  let recognised = hits.some((hit) => hit.field === 'orderId' || hit.field === 'createdAt' || hit.field === 'paidAt');
+  let floorId: string | undefined;
+  if (!recognised) {
+    // Labels printed otherwise (a redesign's): the page is an order's when the floor finds its id by label.
+    beginFloorRead();
+    const floor = readRowFloor(root, { orderIdPattern: site.orderIdPattern, want: ['orderId', 'createdAt', 'paidAt'] });
+    if (floor.orderId?.strategy === 'floor-label' && (floor.createdAt || floor.paidAt)) {
+      floorId = floor.orderId.value;
+      recognised = true;
+    }
+  }
   if (!recognised) {
     const generic = readGenericTable(doc, site, 'detail');
     if (generic) return generic;
@@ -253,7 +304,7 @@ export function readDetail(doc: Document, url: URL): PageRead {
   }
   diag.layout = found.elements[0] ? found.layout : 'taobao-detail-labels';
   diag.rowsSeen = 1;
-  const result = readOrder(doc, url, root, hits, diag);
+  const result = readOrder(doc, url, root, hits, diag, floorId);
   if ('skip' in result) {
     recordSkip(diag, result.skip);
     return { kind: 'detail', rows: [], diagnostics: diag };
