@@ -39,6 +39,7 @@ const NICK_LABEL = /^抖音昵称\s*[：:]?\s*/;
 // The words 抖店's status cell prints (site data): found as a whole text piece anywhere in the row when the
 // status selectors miss (re-hashed classes), before the generic floor.
 const PRINTED_STATUSES: ReadonlySet<string> = new Set(['待支付', '待付款', '待发货', '备货中', '部分发货', '已发货', '待收货', '已签收', '已完成', '已关闭', '售后中', '退款成功', '已退款']);
+const WAYBILL_HINT = /(?:快递|速递|速运|快运|物流|邮政|EMS|运单号?|单号)\s*[：:]?\s*[A-Za-z]{0,4}\d{8,}/;
 const SHOP_ID = /^ID\s*[：:]/;
 const CLOSED_NOTE = /订单关闭|交易关闭|已关闭|已取消/;
 const NO_AFTER_SALE = new Set(['', '-', '--', '—', '无']);
@@ -169,14 +170,16 @@ export function readListRow(row: Element, ctx: ListContext, tallies: ListTallies
   let { items, afterSaleTexts } = readItems(row, tallies);
 
   // The class-free floor, once, for every field the selectors missed (waybills: the list has no selector).
-  const missed: FloorField[] = ['shipments'];
+  const missed: FloorField[] = [];
+  // cheap prefilter: a carrier's word (or 运单) followed by a number somewhere in the row
+  if (WAYBILL_HINT.test(row.textContent ?? '')) missed.push('shipments');
   if (!createdText) missed.push('createdAt');
   if (amountCents === undefined) missed.push('amountCents');
   if (!printed) missed.push('status');
   if (!buyer) missed.push('buyer');
   if (!region) missed.push('receiverRegion');
   if (items.length === 0) missed.push('items');
-  const floor = floorOf(missed);
+  const floor: FloorRead = missed.length > 0 ? floorOf(missed) : {};
 
   if (!createdText) {
     createdAt = floor.createdAt?.value;
