@@ -101,6 +101,7 @@ function idFromLegacySpan(head: Element): string | undefined {
   return DIGIT_RUN.test(text) ? text : undefined;
 }
 
+const LONG_RUN = /\d{10,}/g;
 const TIME_TEXT = /\d{4}[-/]\d{1,2}[-/]\d{1,2}\s*\d{1,2}:\d{2}/;
 const MASKED = /\*{2,}/;
 
@@ -367,8 +368,12 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
   if (buyer && !NOT_A_BUYER.has(buyer) && buyer.length <= 80) order.buyer = buyer;
 
   // The floor, for what the selectors missed (and the waybill, which no list selector reads).
+  // Cheap prefilter: a waybill is a run of 10+ digits (maybe after letters) besides the order id itself.
+  const rowText = block.element.textContent ?? '';
+  let maybeWaybill = false;
+  for (const run of rowText.matchAll(LONG_RUN)) if (run[0] !== rawId) maybeWaybill = true;
   const missed: FloorField[] = ['shipments'];
-  const floor = readRowFloor(block.element, { orderIdPattern: ctx.orderIdPattern, want: missed, closedMeansRefunded: true });
+  const floor = maybeWaybill ? readRowFloor(block.element, { orderIdPattern: ctx.orderIdPattern, want: missed, closedMeansRefunded: true }) : {};
   if (countFloor(tallies.shipments, 0, floor.shipments)) {
     order.shipments = floor.shipments!.value.map((s) => ({
       waybillNo: s.waybillNo,
