@@ -7,6 +7,7 @@ import { receiverRegion } from '../../model/receiver-region';
 import { layoutsOf, Tally } from '../../capture/tally';
 import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, valueAfterLabelIn } from '../../capture/row-values';
 import { FLOOR_STRATEGIES, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
+import { WAYBILL_HINT } from './floor-fill';
 import { fillFromFloor, type FloorTallies } from './floor-fill';
 import { type ListContext, type RowLayout, unparseablePrintedTime } from './read-list';
 import { PORDER } from './selectors';
@@ -144,7 +145,7 @@ function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies)
   else missed.push('receiverRegion');
   order.items = readItems(table);
   if (order.items.length === 0) missed.push('items');
-  missed.push('shipments');
+  if (WAYBILL_HINT.test(table.textContent ?? '')) missed.push('shipments');
   fillFromFloor(table, order, missed, site.orderIdPattern, tallies.floor());
   if (order.status === 'after_sale') order.afterSale = true;
   return order;

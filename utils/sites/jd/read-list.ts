@@ -8,6 +8,7 @@ import { layoutsOf, Tally } from '../../capture/tally';
 import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, usable, valueAfterLabelIn } from '../../capture/row-values';
 import type { RowRead } from '../types';
 import { FLOOR_STRATEGIES, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
+import { WAYBILL_HINT } from './floor-fill';
 import { fillFromFloor, type FloorTallies } from './floor-fill';
 import { CARDS } from './selectors';
 import { site } from './site';
@@ -215,8 +216,9 @@ function readCard(card: Element, ctx: ListContext, tallies: CardTallies): Captur
 
   order.items = readItems(card, tallies);
   if (order.items.length === 0) missed.push('items');
-  // no selector prints waybills on a card: a waybill the card prints (`中通快递 7843…`) is the floor's
-  missed.push('shipments');
+  // no selector prints waybills on a card: a waybill the card prints (`中通快递 7843…`) is the floor's,
+  // asked only where a carrier's word (or 运单) is followed by a number (reading cost on 500-card pages)
+  if (WAYBILL_HINT.test(card.textContent ?? '')) missed.push('shipments');
   fillFromFloor(card, order, missed, site.orderIdPattern, tallies.floor());
   if (order.status === 'after_sale') order.afterSale = true;
   return order;
