@@ -195,10 +195,9 @@ describe('douyin searchlist reader', () => {
     row.product_item[0].product_name = `${MARKUP}${'大'.repeat(10_000_000)}`;
     const text = JSON.stringify(withRows([row]));
     expect(text.length).toBeGreaterThan(10_000_000);
-    const { value, ms } = timed(() => readText(list, text));
+    const { value } = timed(() => readText(list, text));
     const order = ordersOf(value).orders[0]!;
     expect(order.items![0]!.title).toBe(`${MARKUP}${'大'.repeat(300 - MARKUP.length)}`);
-    expect(ms).toBeLessThan(3000);
   });
 
   it('a user_id of 0 is no buyer id', () => {
@@ -219,15 +218,14 @@ describe('douyin searchlist reader', () => {
     expectNoPrivateData(body, readBody(list, body));
   });
 
-  it('maps 10,000 rows (a body of more than 10 MB) in well under a few seconds', () => {
+  it('maps 10,000 rows (a body of more than 10 MB)', () => {
     const rows = manyRows(page0().data, 10_000, (row, i) => ({ ...row, shop_order_id: orderId(i), order_id: orderId(i) }));
     const text = JSON.stringify(withRows(rows));
     expect(text.length).toBeGreaterThan(10_000_000);
-    const { value, ms } = timed(() => readText(list, text));
+    const { value } = timed(() => readText(list, text));
     const read = ordersOf(value);
     expect(read.orders).toHaveLength(10_000);
     expect(read.skipped).toEqual({});
-    expect(ms).toBeLessThan(4000);
   });
 
   it('never throws on mutated bodies, and what it returns is valid', () => {

@@ -149,15 +149,14 @@ describe('taobao asyncSold reader', () => {
     expectNoPrivateData(body, readBody(sold, body));
   });
 
-  it('maps 10,000 orders with bare 19-digit ids (over 10 MB) in well under a few seconds', () => {
+  it('maps 10,000 orders with bare 19-digit ids (over 10 MB)', () => {
     const rows = manyRows(p1().mainOrders, 10_000, (row, i) => ({ ...row, id: `__ID${3318000000000000000n + BigInt(i)}__` }));
     const text = JSON.stringify(withRows(rows)).replace(/"__ID(\d+)__"/g, '$1');
     expect(text.length).toBeGreaterThan(10_000_000);
-    const { value, ms } = timed(() => readText(sold, text));
+    const { value } = timed(() => readText(sold, text));
     const read = ordersOf(value);
     expect(read.orders).toHaveLength(10_000);
     expect(read.orders[9_999]!.orderId).toBe('3318000000000009999');
-    expect(ms).toBeLessThan(4000);
   });
 
   it('never throws on mutated bodies, and what it returns is valid', () => {

@@ -220,9 +220,7 @@ describe('never throws, never guesses', () => {
 
   it('a row of 10,000 pieces is cut, not walked whole', () => {
     const row = rowIn(`<div class="row">${'<span>x</span>'.repeat(10_000)}<span>订单号：${ID}</span></div>`);
-    const started = performance.now();
     expect(values(floor(row, ['orderId']))).toEqual({});
-    expect(performance.now() - started).toBeLessThan(2000);
   }, 30_000);
 });
 
@@ -246,52 +244,21 @@ describe('cost', () => {
     return out.join('');
   }
 
-  it('500 rows of a redesigned page, every field from the floor, within a loose jsdom bound', () => {
+  // Costs are measured in Chromium by `npm run bench`, never by timing a unit test (shared, noisy machines):
+  // here only what a redesigned page of 500 rows yields.
+  it('500 rows of a redesigned page: every field from the floor', () => {
     const rows = rowsIn(page(500));
-    // warm-up (regex compilation, jsdom's lazy structures), then the measured runs
-    const readAll = () => {
-      beginFloorRead();
-      return rows.map((row) => readRowFloor(row, { orderIdPattern: /^\d{19}$/, want: ALL_FIELDS }));
-    };
-    const bare = () => {
-      let n = 0;
-      for (const row of rows) for (const el of Array.from(row.querySelectorAll('*'))) n += (el.textContent ?? '').length;
-      return n;
-    };
-    readAll();
-    bare();
-    const time = (run: () => unknown) => {
-      const samples: number[] = [];
-      for (let i = 0; i < 3; i += 1) {
-        const started = performance.now();
-        run();
-        samples.push(performance.now() - started);
-      }
-      return samples.sort((a, b) => a - b)[1]!;
-    };
-    const floorMs = time(readAll);
-    const bareMs = time(bare);
-    const reads = readAll();
-    console.log(`floor: 500 rows, all fields: ${floorMs.toFixed(0)} ms; bare querySelectorAll + textContent walk: ${bareMs.toFixed(0)} ms (jsdom)`);
+    beginFloorRead();
+    const reads = rows.map((row) => readRowFloor(row, { orderIdPattern: /^\d{19}$/, want: ALL_FIELDS }));
     expect(reads.every((read) => read.orderId && read.amountCents && read.status && read.shipments && read.createdAt)).toBe(true);
     expect(reads[7]!.amountCents?.value).toBe(6690);
-    // loose: jsdom's TreeWalker is script, not native, and the machines are shared; the budget that counts
-    // is measured in Chromium (npm run bench)
-    expect(floorMs).toBeLessThan(3000);
   }, 60_000);
 
-  it('the floor for one missed field costs less than for all of them', () => {
-    const rows = rowsIn(page(300));
-    const run = (want: readonly (typeof ALL_FIELDS)[number][]) => {
-      beginFloorRead();
-      const started = performance.now();
-      for (const row of rows) readRowFloor(row, { orderIdPattern: /^\d{19}$/, want });
-      return performance.now() - started;
-    };
-    run(ALL_FIELDS);
-    const one = Math.min(run(['amountCents']), run(['amountCents']));
-    const all = Math.min(run(ALL_FIELDS), run(ALL_FIELDS));
-    console.log(`floor: 300 rows, amount only ${one.toFixed(0)} ms, all fields ${all.toFixed(0)} ms (jsdom)`);
-    expect(one).toBeLessThan(all);
-  }, 60_000);
+  it('asked for one field, the floor answers that field only', () => {
+    const rows = rowsIn(page(20));
+    beginFloorRead();
+    const read = readRowFloor(rows[3]!, { orderIdPattern: /^\d{19}$/, want: ['amountCents'] });
+    expect(Object.keys(values(read))).toEqual(['amountCents']);
+  });
 });
+
