@@ -126,3 +126,10 @@ describe('normalizeStatus: the DESIGN.md examples', () => {
     expect(normalizeStatus(text)).toBe(status);
   });
 });
+
+describe('closed for want of payment', () => {
+  it('超时未支付，订单关闭 is closed, not unpaid', () => {
+    expect(normalizeStatus('超时未支付，订单关闭')).toBe('closed');
+    expect(normalizeStatus('超时未支付')).toBe('unpaid');
+  });
+});

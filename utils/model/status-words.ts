@@ -55,6 +55,7 @@ const EXACT = new Map<string, OrderStatus>(Object.entries({
   已关闭: 'closed',
   订单失败: 'closed', // Kuaishou 80
   '未支付，交易关闭': 'closed', // PDD
+  '超时未支付，订单关闭': 'closed', // 抖店 closed rows (the longest keyword 未支付 alone would say unpaid)
   // after-sale
   退款中: 'after_sale',
   售后中: 'after_sale',
