@@ -37,6 +37,7 @@ const REMIND_TITLE = { zh: 'OrderLens：按模板生成催付话术并复制，�
 
 /** True when the console itself offers 催付 on this row (a link or button of its own). */
 function consoleHasRemind(row: Element): boolean {
+  if (!(row.textContent ?? '').includes('催付') && !(row.textContent ?? '').includes('提醒付款')) return false;
   for (const control of row.querySelectorAll('a, button, [role="button"]')) {
     if (control.closest('[data-orderlens]')) continue;
     const text = control.textContent?.trim();
@@ -108,7 +109,7 @@ export function ensureRowControls(
     button.setAttribute('data-orderlens', name);
     const beside = name === 'remind' && consoleHasRemind(row);
     button.textContent = beside ? REMIND_BESIDE_CONSOLE[lang] : LABELS[name][lang];
-    if (name === 'remind') button.title = REMIND_TITLE[lang];
+    if (beside) button.title = REMIND_TITLE[lang];
     if (name === 'remind' && note) {
       button.setAttribute('data-orderlens-reminded', String(known?.lastReminderAt ?? ''));
       button.title = note;

@@ -22,7 +22,7 @@ import { readGenericTable } from '../../capture/generic-table';
 import { beginRead, pick, pickAll } from '../../capture/fast-query';
 import { beginFloorRead, type FloorField } from '../../capture/floor/read-row-floor';
 import { textOf } from '../../capture/row-values';
-import { fillFromFloor, findOrderRows } from '../jd/floor-fill';
+import { WAYBILL_HINT, fillFromFloor, findOrderRows } from '../jd/floor-fill';
 import type { CapturedOrderInput, Item } from '../../model/order';
 import type { PageRead, RowRead } from '../types';
 import { COLUMN_COUNT_2021, columnLabels, columnsByIndex2021, labels, type PddColumn, selectors } from './selectors';
@@ -224,7 +224,8 @@ function readCard(
 
   if (shop) order.shop = shop;
   // The class-free floor for what the columns missed, and for waybills the card prints (no column holds them).
-  const missed: FloorField[] = ['shipments'];
+  // (waybills asked for only where a carrier's word or 运单 precedes a number: reading cost on 500-card pages)
+  const missed: FloorField[] = WAYBILL_HINT.test(card.textContent ?? '') ? ['shipments'] : [];
   if (order.amountCents === undefined) missed.push('amountCents');
   if (!order.statusText) missed.push('status');
   if (order.createdAt === undefined) missed.push('createdAt');
@@ -232,7 +233,7 @@ function readCard(
   if (!order.receiverRegion) missed.push('receiverRegion');
   if (!order.items || order.items.length === 0) missed.push('items');
   const before = { amount: order.amountCents, status: order.statusText, shipments: 0 };
-  fillFromFloor(card, order, missed, site.orderIdPattern);
+  if (missed.length > 0) fillFromFloor(card, order, missed, site.orderIdPattern);
   if (before.amount === undefined && order.amountCents !== undefined) wins.floorAmount++;
   if (!before.status && order.statusText) wins.floorStatus++;
   if ((order.shipments?.length ?? 0) > 0) wins.floorShipments++;
