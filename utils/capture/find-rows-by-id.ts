@@ -1,4 +1,6 @@
 const ID_RUN = /\d[\d-]{4,30}\d/g;
+/** NodeFilter.SHOW_TEXT, as a number: bare DOMs (unit tests' JSDOM windows) have no NodeFilter global. */
+const SHOW_TEXT = 4;
 
 /**
  * Finds the row element of each `missing` order id printed on the page, without any class name or
@@ -14,7 +16,7 @@ export function findRowsById(root: Element, missing: ReadonlySet<string>, known:
   if (![...missing].some((id) => text.includes(id))) return found;
   const wanted = new Set([...known, ...missing]);
   const hits: [string, Element][] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
     if (data.length < 6) continue;

@@ -1,3 +1,4 @@
+import { WAYBILL_HINT } from '../../capture/floor-fill';
 import type { ParseDiagnostics } from '../../capture/diagnostics';
 import { recordSkip, recordStrategy } from '../../capture/diagnostics';
 import type { CapturedOrderInput, Item, PageKind, Shipment } from '../../model/order';
@@ -39,7 +40,6 @@ const NICK_LABEL = /^抖音昵称\s*[：:]?\s*/;
 // The words 抖店's status cell prints (site data): found as a whole text piece anywhere in the row when the
 // status selectors miss (re-hashed classes), before the generic floor.
 const PRINTED_STATUSES: ReadonlySet<string> = new Set(['待支付', '待付款', '待发货', '备货中', '部分发货', '已发货', '待收货', '已签收', '已完成', '已关闭', '售后中', '退款成功', '已退款']);
-const WAYBILL_HINT = /(?:快递|速递|速运|快运|物流|邮政|EMS|运单号?|单号)\s*[：:]?\s*[A-Za-z]{0,4}\d{8,}/;
 const SHOP_ID = /^ID\s*[：:]/;
 const CLOSED_NOTE = /订单关闭|交易关闭|已关闭|已取消/;
 const NO_AFTER_SALE = new Set(['', '-', '--', '—', '无']);

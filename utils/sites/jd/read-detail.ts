@@ -6,7 +6,7 @@ import { pick, pickAll } from '../../capture/fast-query';
 import { receiverRegion } from '../../model/receiver-region';
 import { clip, moneyOf, quantityOf, textOf } from '../../capture/row-values';
 import { beginFloorRead, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
-import { fillFromFloor, floorShipments } from './floor-fill';
+import { fillFromFloor, floorShipments } from '../../capture/floor-fill';
 import type { PageRead } from '../types';
 import { CARRIER_LABELS, DETAIL, DETAIL_AMOUNT_LABELS, DETAIL_TIME_LABELS, WAYBILL_LABELS } from './selectors';
 import { site } from './site';

@@ -8,8 +8,8 @@ import { layoutsOf, Tally } from '../../capture/tally';
 import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, usable, valueAfterLabelIn } from '../../capture/row-values';
 import type { RowRead } from '../types';
 import { FLOOR_STRATEGIES, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
-import { WAYBILL_HINT } from './floor-fill';
-import { fillFromFloor, type FloorTallies } from './floor-fill';
+import { WAYBILL_HINT } from '../../capture/floor-fill';
+import { fillFromFloor, type FloorTallies } from '../../capture/floor-fill';
 import { CARDS } from './selectors';
 import { site } from './site';
 

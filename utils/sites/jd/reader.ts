@@ -9,7 +9,7 @@ import { readDetail } from './read-detail';
 import { TABLE_LAYOUT } from './read-legacy-list';
 import { CARD_LAYOUT, readRows, type RowLayout } from './read-list';
 import { CARDS, PORDER } from './selectors';
-import { findOrderRows } from './floor-fill';
+import { findOrderRows } from '../../capture/floor-fill';
 import { beginFloorRead } from '../../capture/floor/read-row-floor';
 import { site } from './site';
 

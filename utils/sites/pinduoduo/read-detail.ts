@@ -6,7 +6,7 @@ import { provinceCity } from '../../capture/generic-region';
 import { beginRead, pick, pickAll } from '../../capture/fast-query';
 import { beginFloorRead, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
 import { textOf } from '../../capture/row-values';
-import { fillFromFloor, floorShipments } from '../jd/floor-fill';
+import { fillFromFloor, floorShipments } from '../../capture/floor-fill';
 import type { CapturedOrderInput, TrackingEvent } from '../../model/order';
 import { parseBeijingTime } from '../../model/time';
 import type { PageRead } from '../types';

@@ -22,7 +22,7 @@ import { readGenericTable } from '../../capture/generic-table';
 import { beginRead, pick, pickAll } from '../../capture/fast-query';
 import { beginFloorRead, type FloorField } from '../../capture/floor/read-row-floor';
 import { textOf } from '../../capture/row-values';
-import { WAYBILL_HINT, fillFromFloor, findOrderRows } from '../jd/floor-fill';
+import { WAYBILL_HINT, fillFromFloor, findOrderRows } from '../../capture/floor-fill';
 import type { CapturedOrderInput, Item } from '../../model/order';
 import type { PageRead, RowRead } from '../types';
 import { COLUMN_COUNT_2021, columnLabels, columnsByIndex2021, labels, type PddColumn, selectors } from './selectors';

@@ -1,7 +1,7 @@
-import { countFloor, type FloorField, type FloorShipment, readRowFloor } from '../../capture/floor/read-row-floor';
-import type { CapturedOrderInput, Shipment } from '../../model/order';
-import { clip } from '../../capture/row-values';
-import type { Tally } from '../../capture/tally';
+import { countFloor, type FloorField, type FloorShipment, readRowFloor } from './floor/read-row-floor';
+import type { CapturedOrderInput, Shipment } from '../model/order';
+import { clip } from './row-values';
+import type { Tally } from './tally';
 
 /** A field's tally and how many selector strategies precede the floor's in its names. */
 export interface FloorTally {
