@@ -1,5 +1,4 @@
 import { recordStrategy, type ParseDiagnostics } from './diagnostics';
-import type { SelectorEntry } from './strategy';
 import type { Tally } from './tally';
 
 /**
@@ -21,9 +20,13 @@ import type { Tally } from './tally';
  *   the same step (two 实付金额 cells) is the one case where the remembered place may not be the first
  *   match; for steps that are a bare tag (`span`, `tr`), where siblings of the same kind are common, a
  *   remembered index above 0 is never trusted.
- *
- * (Shared by the 抖店 and 京东 readers; it belongs in utils/capture once that is open for edits.)
  */
+
+/** A CSS selector with the console layout it was seen in. Chains are ordered newest layout first. */
+export interface SelectorEntry {
+  selector: string;
+  layout: string;
+}
 
 interface AttrTest {
   name: string;

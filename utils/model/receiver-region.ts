@@ -4,7 +4,7 @@
  * `北京市`. Returns the text as displayed (whitespace collapsed), or null when the address does not start
  * with a known province — a region is left out rather than guessed.
  *
- * Used by the 抖店 and 京东 readers (shared here until a utils/model home exists).
+ * Used by the 抖店 and 京东 readers; 千牛's `name，phone，address` line: receiverRegionAfterContact below.
  */
 
 const PROVINCES = [
@@ -29,4 +29,31 @@ export function receiverRegion(address: string): string | null {
   const city = CITY_AT_START.exec(text.slice(provinceText.length));
   if (!city) return provinceText.length > short.length ? provinceText : null;
   return `${provinceText}${city[0].startsWith(' ') ? ' ' : ''}${city[1]}`;
+}
+
+// The parts of a contact line (`name，phone，address，zip`).
+const CONTACT_PARTS = /[，,]\s*/;
+
+/**
+ * The region of an address printed after the receiver's name and phone, parts separated by commas, as
+ * 千牛 prints it: `王**，86-1**********，浙江省 杭州市 西湖区 文三路****号 ，000000` → `浙江省 杭州市`. The first
+ * part that reads as an address counts: a masked name may start like a province (`吉林**`, `上海**`), so a
+ * municipality needs its 市 or a space after it, and a province must be followed by its city or carry its
+ * suffix (`吉林市` is a city, not the province). Null when no part does.
+ */
+export function receiverRegionAfterContact(line: string): string | null {
+  const text = line.replace(/\s+/g, ' ').trim();
+  for (const part of text.split(CONTACT_PARTS)) {
+    const province = PROVINCE_AT_START.exec(part);
+    if (!province) continue;
+    const rest = part.slice(province[0].length);
+    if (MUNICIPALITIES.has(province[1]!)) {
+      if (rest.startsWith('市') || rest.startsWith(' ')) return `${province[1]}市`;
+      continue;
+    }
+    if (rest.startsWith('市')) continue;
+    const region = receiverRegion(part);
+    if (region) return region;
+  }
+  return null;
 }

@@ -1,4 +1,4 @@
-import { collapse } from './text';
+import { collapse } from '../../capture/generic-cells';
 
 /** What a column of the sold list holds. */
 export type Role = 'item' | 'price' | 'quantity' | 'afterSale' | 'buyer' | 'status' | 'amount' | 'ops';
@@ -39,16 +39,6 @@ export const QN_ROLES: Roles = ['item', 'price', 'quantity', 'afterSale', 'buyer
 
 export type Cells = Map<Role, Element>;
 
-/** A row's td/th cells in order (a sibling walk: HTMLCollection iteration is costly on the hot path). */
-export function cellsOf(row: Element): Element[] {
-  const cells: Element[] = [];
-  for (let child = row.firstElementChild; child; child = child.nextElementSibling) {
-    const tag = child.localName;
-    if (tag === 'td' || tag === 'th') cells.push(child);
-  }
-  return cells;
-}
-
 function spanOf(cell: Element, attr: 'colspan' | 'rowspan'): number {
   return Math.max(1, Number(cell.getAttribute(attr)) || 1);
 }
@@ -84,7 +74,7 @@ function place(mapped: MappedRow, roles: Roles, cell: Element, col: number): voi
   mapped.columns.push(col);
 }
 
-/** `list`: the row's cells (cellsOf); `firstRow`: the order's first mapped sub-order row, for later rows. */
+/** `list`: the row's cells (table-parts' cellsOf); `firstRow`: the order's first mapped sub-order row, for later rows. */
 export function mapCells(list: readonly Element[], roles: Roles, firstRow: MappedRow | null): MappedRow | null {
   if (list.length === 0) return null;
   const mapped: MappedRow = { cells: new Map(), placed: [], columns: [] };

@@ -1,4 +1,4 @@
-import { collapse } from './text';
+import { collapse } from '../../capture/generic-cells';
 
 /**
  * `label：value` pairs of a detail page. Taobao prints them as `<span>订单编号：</span><span>3306…</span>`

@@ -1,15 +1,16 @@
 import type { ParseDiagnostics } from '../../capture/diagnostics';
 import type { CapturedOrderInput, Item } from '../../model/order';
-import { Tally } from '../../capture/tally';
+import { pick, queryAll } from '../../capture/fast-query';
+import { collapse } from '../../capture/generic-cells';
+import { usable } from '../../capture/row-values';
+import { layoutsOf, Tally } from '../../capture/tally';
 import { countFloor, FLOOR_STRATEGIES, readRowFloor, type FloorField } from '../../capture/floor/read-row-floor';
 import { mapCells, type Cells, type Roles } from './columns';
 import { orderState, TRADE_STATUS_WORDS } from './order-status';
-import { findHook, findHooks, hookSite, type HookMatch } from './hooks';
 import { ROW } from './selectors';
 import { site } from './site';
 import {
   bounded,
-  collapse,
   leadingText,
   parseAmount,
   parseQuantity,
@@ -43,7 +44,7 @@ export class BlockTallies {
   readonly createdAt = new Tally('createdAt', ['label 创建时间']);
   readonly status = new Tally('status', STATUS_STRATEGIES);
   readonly amount = new Tally('amount', AMOUNT_STRATEGIES);
-  readonly itemTitle = new Tally('itemTitle', ROW.itemTitle.map((hook) => hook.layout));
+  readonly itemTitle = new Tally('itemTitle', layoutsOf(ROW.itemTitle));
   readonly afterSale = new Tally('afterSale', AFTER_SALE_STRATEGIES);
   readonly buyer = new Tally('buyer', BUYER_STRATEGIES);
   /** The list prints no waybill of its own: only the floor finds one (a redesign printing it in a cell). */
@@ -118,15 +119,20 @@ function maskedTextAfterTime(head: Element): string | undefined {
   return undefined;
 }
 
-function buyerText(found: HookMatch | undefined): string | undefined {
-  return found ? bounded(found.el.textContent ?? '', 80) : undefined;
+function buyerText(el: Element | null): string | undefined {
+  return el ? bounded(el.textContent ?? '', 80) : undefined;
 }
 
-const HEAD_HOOKS = [hookSite(ROW.orderIdInput), hookSite(ROW.buyer)];
-const ITEM_HOOKS = [hookSite(ROW.itemTitle), hookSite(ROW.itemSku)];
-const BUYER_CELL = hookSite(ROW.buyer);
-/** Only a title link with text is a title (the product image links to the same snapshot). */
-const titleWithText = (el: Element, chain: number) => chain !== 0 || collapse(el.textContent) !== '';
+/**
+ * The item title and the index of the chain entry that found it: the first element with text. 千牛 links
+ * the product image (no text) to the same trade snapshot as the title, and it comes first.
+ */
+function titleIn(cell: Element): { el: Element; entry: number } | undefined {
+  for (let entry = 0; entry < ROW.itemTitle.length; entry++) {
+    for (const el of queryAll(cell, ROW.itemTitle[entry]!.selector)) if (collapse(el.textContent) !== '') return { el, entry };
+  }
+  return undefined;
+}
 
 /** `颜色分类：白色;尺码：XL` as one text, or one element per property (legacy): joined with `;`. */
 function specText(el: Element): string {
@@ -170,13 +176,13 @@ function specByPosition(title: Element, cell: Element): string | undefined {
 }
 
 function readItem(cell: Element, cells: Cells | null, tallies: BlockTallies): Item | null {
-  const [found, sku] = findHooks(cell, ITEM_HOOKS, titleWithText);
+  const found = titleIn(cell);
   const title = found ? bounded(found.el.textContent ?? '', 300) : undefined;
-  if (title && found) tallies.itemTitle.win(ROW.itemTitle.indexOf(found.hook));
+  if (title && found) tallies.itemTitle.win(found.entry);
   else tallies.itemTitle.none();
   if (!title) return null;
   const item: Item = { title };
-  const skuEl = sku?.el;
+  const skuEl = pick(cell, ROW.itemSku);
   const spec = bounded(skuEl ? specText(skuEl) : found ? (specByPosition(found.el, cell) ?? '') : '', 200);
   if (spec) item.spec = spec;
   const cellText = cell.textContent ?? '';
@@ -192,12 +198,12 @@ function readItem(cell: Element, cells: Cells | null, tallies: BlockTallies): It
   return item;
 }
 
-const SNAPSHOT_LINK = hookSite(ROW.itemTitle.slice(0, 1));
+const SNAPSHOT_LINK = ROW.itemTitle.slice(0, 1);
 
 /** The item cell when columns cannot be mapped: the cell holding the trade-snapshot link. */
 function snapshotCell(row: Element): Element | null {
   for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
-    if (findHook(cell, SNAPSHOT_LINK)) return cell;
+    if (pick(cell, SNAPSHOT_LINK)) return cell;
   }
   return null;
 }
@@ -234,17 +240,14 @@ function amountByPostageNote(row: Element): string | undefined {
   return undefined;
 }
 
-/** A usable value, as firstMatch takes it (not empty). */
-const found = (value: string | null | undefined): value is string => value !== null && value !== undefined && value !== '';
-
-function readOrderId(head: Element | null, headText: string, input: Element | undefined, tallies: BlockTallies): string | undefined {
+function readOrderId(head: Element | null, headText: string, input: Element | null, tallies: BlockTallies): string | undefined {
   for (let strategy = 0; strategy < ID_STRATEGIES.length; strategy++) {
     let id: string | undefined;
     if (strategy === 0) id = input?.getAttribute('value')?.trim();
     else if (strategy === 1) id = idFromLabel(headText);
     else if (strategy === 2) id = head && input ? idFromLegacySpan(head) : undefined;
     else id = ORDER_NO.test(headText) ? undefined : ID_IN_TEXT.exec(headText)?.[0];
-    if (found(id)) {
+    if (usable(id)) {
       tallies.orderId.win(strategy);
       return id;
     }
@@ -258,8 +261,9 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
   const head = block.head;
   const headText = collapse(head?.textContent);
 
-  const [inputHook, headBuyer] = head ? findHooks(head, HEAD_HOOKS) : [];
-  const rawId = readOrderId(head, headText, inputHook?.el, tallies);
+  const input = head ? pick(head, ROW.orderIdInput) : null;
+  const headBuyer = head ? pick(head, ROW.buyer) : null;
+  const rawId = readOrderId(head, headText, input, tallies);
   if (!rawId) return { skip: 'no-order-id' };
   if (!ctx.orderIdPattern.test(rawId)) return { skip: 'bad-order-id' };
 
@@ -282,10 +286,10 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
   let tradeText: string | undefined;
   if (firstRow) {
     tradeText = statusCellText(firstCells?.get('status'));
-    if (found(tradeText)) tallies.status.win(0);
+    if (usable(tradeText)) tallies.status.win(0);
     else {
       tradeText = statusByWords(firstRow);
-      if (found(tradeText)) tallies.status.win(1);
+      if (usable(tradeText)) tallies.status.win(1);
       else {
         tallies.status.none();
         tradeText = undefined;
@@ -296,10 +300,10 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
   let rawAmount: string | undefined;
   if (firstRow) {
     rawAmount = collapse(firstCells?.get('amount')?.textContent);
-    if (found(rawAmount)) tallies.amount.win(0);
+    if (usable(rawAmount)) tallies.amount.win(0);
     else {
       rawAmount = amountByPostageNote(firstRow);
-      if (found(rawAmount)) tallies.amount.win(1);
+      if (usable(rawAmount)) tallies.amount.win(1);
       else {
         tallies.amount.none();
         rawAmount = undefined;
@@ -344,10 +348,10 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
 
   const buyerCell = firstCells?.get('buyer');
   let buyer = buyerText(headBuyer);
-  if (found(buyer)) tallies.buyer.win(0);
+  if (usable(buyer)) tallies.buyer.win(0);
   else {
-    buyer = buyerCell ? buyerText(findHook(buyerCell, BUYER_CELL)) : undefined;
-    if (found(buyer)) tallies.buyer.win(1);
+    buyer = buyerCell ? buyerText(pick(buyerCell, ROW.buyer)) : undefined;
+    if (usable(buyer)) tallies.buyer.win(1);
     else {
       const candidates = [
         () => (buyerCell ? bounded(leadingText(buyerCell), 80) : undefined),
@@ -355,11 +359,11 @@ export function readOrderBlock(block: OrderBlock, ctx: BlockContext): BlockResul
         () => (head ? maskedTextAfterTime(head) : undefined),
       ];
       buyer = undefined;
-      for (let i = 0; i < candidates.length && !found(buyer); i++) {
+      for (let i = 0; i < candidates.length && !usable(buyer); i++) {
         buyer = candidates[i]!();
-        if (found(buyer)) tallies.buyer.win(2 + i);
+        if (usable(buyer)) tallies.buyer.win(2 + i);
       }
-      if (!found(buyer)) {
+      if (!usable(buyer)) {
         tallies.buyer.none();
         buyer = undefined;
       }

@@ -1,17 +1,18 @@
 import { emptyDiagnostics, recordSkip, recordStrategy, type ParseDiagnostics } from '../../capture/diagnostics';
 import { readGenericTable } from '../../capture/generic-table';
 import { beginFloorRead, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
-import { firstMatch, queryAllChain, queryChain } from '../../capture/strategy';
+import { beginRead, pick, pickAll, queryOne } from '../../capture/fast-query';
+import { collapse } from '../../capture/generic-cells';
 import type { CapturedOrderInput, Shipment, TrackingEvent } from '../../model/order';
 import { normalizeStatus } from '../../model/status-words';
 import { findBeijingTimes } from '../../model/time';
 import type { PageRead } from '../types';
 import { collectLabels, type LabelField, type LabelHit } from './labels';
-import { receiverRegion } from './region';
+import { receiverRegionAfterContact } from '../../model/receiver-region';
 import { DETAIL } from './selectors';
 import { readShop } from './shop';
 import { site } from './site';
-import { bounded, collapse, firstToken, isPlaceholder, leadingCode, parseAmount, parseTimeValue } from './text';
+import { bounded, firstToken, isPlaceholder, leadingCode, parseAmount, parseTimeValue } from './text';
 
 const WAYBILL = /^[A-Za-z0-9-]{4,40}$/;
 const STATUS_PREFIX = /^\s*(?:当前订单状态|订单状态|交易状态)\s*[:：]\s*/;
@@ -31,13 +32,13 @@ function firstHit(hits: readonly LabelHit[], field: LabelField): LabelHit | unde
 }
 
 function readEvent(el: Element): TrackingEvent | null {
-  const timeEl = queryChain(el, DETAIL.traceTime);
+  const timeEl = pick(el, DETAIL.traceTime);
   const at = timeEl ? parseTimeValue(collapse(timeEl.textContent)) : null;
   const ms = at && at.printed && at.value !== null ? at.value : findBeijingTimes(collapse(el.textContent))[0];
   if (ms === undefined) return null;
   let text = '';
   for (const entry of DETAIL.traceText) {
-    text = collapse(el.querySelector(entry.selector)?.textContent);
+    text = collapse(queryOne(el, entry.selector)?.textContent);
     if (text) break;
   }
   if (!text) text = collapse(collapse(el.textContent).replace(STAMP_TEXT, ''));
@@ -99,7 +100,7 @@ function traceByTimes(box: Element): Element[] {
 const LABELLED = /^(?:创建时间|下单时间|付款时间|支付时间|发货时间|成交时间|确认收货时间)\s*[:：]/;
 
 function readTrace(box: Element, shipment: Shipment, diag: ParseDiagnostics): void {
-  const trace = queryAllChain(box, DETAIL.traceItem);
+  const trace = pickAll(box, DETAIL.traceItem);
   let elements = trace.elements;
   if (elements.length > 0) recordStrategy(diag, 'events', trace.layout);
   else {
@@ -161,6 +162,38 @@ function deliveredAt(shipments: readonly Shipment[]): number | undefined {
   return latest;
 }
 
+/**
+ * A printed 订单编号 decides the order; without one, the URL's bizOrderId, then the id the floor found
+ * after a label the redesign printed otherwise.
+ */
+function orderIdOf(idHit: LabelHit | undefined, url: URL, floorId: string | undefined, diag: ParseDiagnostics): string | undefined {
+  const candidates: [strategy: string, id: string | undefined][] = idHit
+    ? [['label 订单编号', leadingCode(idHit.value)]]
+    : [
+        ['url bizOrderId', url.searchParams.get('bizOrderId')?.trim()],
+        ['floor', floorId],
+      ];
+  for (const [strategy, id] of candidates) {
+    if (!id) continue;
+    recordStrategy(diag, 'orderId', strategy);
+    return id;
+  }
+  recordStrategy(diag, 'orderId', 'none');
+  return undefined;
+}
+
+/** The status label's value, else the status headline (`当前订单状态：…` printed without a label element). */
+function statusTextOf(hits: readonly LabelHit[], root: Element, diag: ParseDiagnostics): string | undefined {
+  const labelled = firstHit(hits, 'status')?.value;
+  if (labelled) {
+    recordStrategy(diag, 'status', 'label 当前订单状态');
+    return labelled;
+  }
+  const headline = collapse(pick(root, DETAIL.statusHeadline)?.textContent).replace(STATUS_PREFIX, '');
+  recordStrategy(diag, 'status', headline ? 'status headline' : 'none');
+  return headline || undefined;
+}
+
 function readOrder(
   doc: Document,
   url: URL,
@@ -169,12 +202,7 @@ function readOrder(
   diag: ParseDiagnostics,
   floorId?: string,
 ): CapturedOrderInput | Skip {
-  const idHit = firstHit(hits, 'orderId');
-  const rawId = firstMatch(diag, 'orderId', [
-    { name: 'label 订单编号', run: () => (idHit ? leadingCode(idHit.value) : undefined) },
-    { name: 'url bizOrderId', run: () => (idHit ? undefined : url.searchParams.get('bizOrderId')?.trim()) },
-    { name: 'floor', run: () => (idHit ? undefined : floorId) },
-  ]);
+  const rawId = orderIdOf(firstHit(hits, 'orderId'), url, floorId, diag);
   if (!rawId) return { skip: 'no-order-id' };
   if (!site.orderIdPattern.test(rawId)) return { skip: 'bad-order-id' };
 
@@ -192,13 +220,7 @@ function readOrder(
     order[key] = time.value;
   }
 
-  const statusText = firstMatch(diag, 'status', [
-    { name: 'label 当前订单状态', run: () => firstHit(hits, 'status')?.value },
-    {
-      name: 'status headline',
-      run: () => collapse(queryChain(root, DETAIL.statusHeadline)?.textContent).replace(STATUS_PREFIX, ''),
-    },
-  ]);
+  const statusText = statusTextOf(hits, root, diag);
   if (statusText) {
     const status = normalizeStatus(statusText);
     if (status) order.status = status;
@@ -227,7 +249,7 @@ function readOrder(
   if (payment) order.paymentMethod = payment;
 
   const address = firstHit(hits, 'address')?.value;
-  const region = address ? receiverRegion(address) : null;
+  const region = address ? receiverRegionAfterContact(address) : null;
   recordStrategy(diag, 'receiverRegion', region ? 'label 收货地址' : 'none');
   if (region && region.length <= 80) order.receiverRegion = region;
 
@@ -281,7 +303,8 @@ function readOrder(
 
 export function readDetail(doc: Document, url: URL): PageRead {
   const diag = emptyDiagnostics(site.platform, 'detail');
-  const found = queryAllChain(doc, DETAIL.root);
+  beginRead();
+  const found = pickAll(doc, DETAIL.root);
   const root = found.elements[0] ?? doc.body;
   if (!root) return { kind: 'detail', rows: [], diagnostics: diag };
   const hits = collectLabels(root);

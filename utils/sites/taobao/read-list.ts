@@ -2,30 +2,18 @@ import { emptyDiagnostics, recordSkip, recordStrategy, type ParseDiagnostics } f
 import { findRowsById } from '../../capture/find-rows-by-id';
 import { beginFloorRead } from '../../capture/floor/read-row-floor';
 import { readGenericTable } from '../../capture/generic-table';
-import { queryAllChain, queryChain, type SelectorEntry } from '../../capture/strategy';
+import { beginRead, pick, pickAll, queryAll, queryOne, type SelectorEntry } from '../../capture/fast-query';
+import { collapse } from '../../capture/generic-cells';
+import { cellsOf, childrenNamed, outermost, queryAllOutside, rowsOf } from '../../capture/table-parts';
 import type { PageRead, RowRead } from '../types';
-import { cellsOf, LEGACY_ROLES, QN_ROLES, rolesFromHeads, type Roles } from './columns';
+import { LEGACY_ROLES, QN_ROLES, rolesFromHeads, type Roles } from './columns';
 import { BlockTallies, readOrderBlock, type OrderBlock } from './order-block';
-import { beginHookRead, childrenNamed, findHook, hookSite } from './hooks';
 import { LEGACY_SHOP, LIST, ROW } from './selectors';
 import { site } from './site';
 import { readShop } from './shop';
-import { collapse } from './text';
 
 const EMPTY_TEXT = '没有符合条件的宝贝';
 const HEAD_WORDS = /订单(?:号|编号)|创建时间/;
-
-function rowsOf(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (let section = table.firstElementChild; section; section = section.nextElementSibling) {
-    const tag = section.localName;
-    if (tag === 'tr') rows.push(section);
-    else if (tag === 'thead' || tag === 'tbody') {
-      for (let row = section.firstElementChild; row; row = row.nextElementSibling) if (row.localName === 'tr') rows.push(row);
-    }
-  }
-  return rows;
-}
 
 /** Order tables directly under the body (Fusion may wrap each in a div; nested tables are not orders). */
 function orderTables(body: Element): Element[] {
@@ -35,7 +23,7 @@ function orderTables(body: Element): Element[] {
 }
 
 function isEmptyState(root: Element): boolean {
-  const empty = queryChain(root, LIST.empty);
+  const empty = pick(root, LIST.empty);
   return empty !== null && collapse(empty.textContent).includes(EMPTY_TEXT);
 }
 
@@ -55,26 +43,16 @@ function findQnBody(doc: Document, chain: readonly SelectorEntry[]): Found | nul
   for (const entry of chain) {
     // The first candidate usually is the body, and precedes the 500 orders inside it: querySelector stops
     // there instead of scanning the whole page.
-    const first = doc.querySelector(entry.selector);
+    const first = queryOne(doc, entry.selector);
     if (!first) continue;
     const found = check(first, entry.layout);
     if (found) return found;
-    for (const body of Array.from(doc.querySelectorAll(entry.selector)).slice(1)) {
+    for (const body of queryAll(doc, entry.selector).slice(1)) {
       const other = check(body, entry.layout);
       if (other) return other;
     }
   }
   return null;
-}
-
-/** Matches of `selector` under `root` (document order) outside the subtree of `excluded`. */
-function queryAllOutside(root: ParentNode, excluded: Element, selector: string, out: Element[]): void {
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
-    if (child === excluded) continue;
-    if (child.matches(selector)) out.push(child);
-    if (child.contains(excluded)) queryAllOutside(child, excluded, selector, out);
-    else for (const el of Array.from(child.querySelectorAll(selector))) out.push(el);
-  }
 }
 
 /**
@@ -86,7 +64,7 @@ function rolesFrom(root: ParentNode, list: Element | null, chain: readonly Selec
   let layout = 'none';
   for (const entry of chain) {
     if (list) queryAllOutside(root, list, entry.selector, heads);
-    else heads = Array.from(root.querySelectorAll(entry.selector));
+    else heads = queryAll(root, entry.selector);
     if (heads.length > 0) {
       layout = entry.layout;
       break;
@@ -119,25 +97,8 @@ function qnBlock(table: Element): OrderBlock {
   return { element: table, head, ...subOrders(rows, headless ? 0 : 1) };
 }
 
-/**
- * Nested matches (a class-prefix selector also hitting inner parts) are not separate orders. `elements` are
- * in document order, so an element inside an earlier one is inside the last one kept.
- */
-function outermost(elements: readonly Element[]): Element[] {
-  const kept: Element[] = [];
-  let last: Element | undefined;
-  for (const el of elements) {
-    if (last && last.contains(el)) continue;
-    kept.push(el);
-    last = el;
-  }
-  return kept;
-}
-
-const ITEM_TABLE = hookSite(ROW.legacyItemTable);
-
 function legacyBlock(order: Element): OrderBlock {
-  const itemTable = findHook(order, ITEM_TABLE)?.el ?? null;
+  const itemTable = pick(order, ROW.legacyItemTable);
   const headTable = childrenNamed(order, 'table').find((table) => table !== itemTable) ?? null;
   const head = headTable ? (rowsOf(headTable)[0] ?? null) : null;
   return { element: order, head, ...subOrders(itemTable ? rowsOf(itemTable) : [], 0) };
@@ -280,13 +241,13 @@ function classFreeRoles(doc: Document, blocks: readonly OrderBlock[], fallback: 
 
 export function readList(doc: Document): PageRead {
   const diag = emptyDiagnostics(site.platform, 'list');
-  beginHookRead();
+  beginRead();
   beginFloorRead();
 
   for (const chains of BY_STABILITY) {
     const qn = findQnBody(doc, chains.qnBody);
     if (qn) return readQn(doc, qn, diag);
-    const legacy = queryAllChain(doc, chains.legacyOrder);
+    const legacy = pickAll(doc, chains.legacyOrder);
     if (legacy.elements.length > 0) return readLegacy(doc, legacy, diag);
   }
 

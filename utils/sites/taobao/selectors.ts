@@ -1,5 +1,4 @@
-import type { SelectorEntry } from '../../capture/strategy';
-import type { Hook } from './hooks';
+import type { SelectorEntry } from '../../capture/fast-query';
 
 /**
  * 千牛/淘宝 selectors as data, newest layout first; stable hooks (name/ARIA attributes, Fusion's
@@ -45,39 +44,35 @@ export const LIST = {
   ),
 };
 
-type HookEntry = [layout: string, tag: string | undefined, attr: string, value: string, exact?: boolean];
-const hooks = (...entries: HookEntry[]): Hook[] =>
-  entries.map(([layout, tag, attr, value, exact]) => ({ layout, tag, attr, value, exact }));
-
 /**
- * Per-order hooks, matched by one walk of a small subtree (see hooks.ts: rows are never queried with
- * CSS selectors, for speed). Newest layout first, stable hooks before class-name prefixes.
+ * Per-order parts, looked for inside one order's header row or item cell (small subtrees). Newest layout
+ * first, stable hooks before class-name prefixes.
  */
 export const ROW = {
-  /** Legacy header checkbox carrying the order id: `input[name="orderid"][value]`. */
-  orderIdInput: hooks(['taobao-legacy-2016', 'input', 'name', 'orderid', true]),
+  /** Legacy header checkbox carrying the order id (`value`). */
+  orderIdInput: chain(['input[name="orderid"]', 'taobao-legacy-2016']),
   /** The sub-order table inside a legacy order. */
-  legacyItemTable: hooks(
-    ['taobao-legacy-2016', 'table', 'class', 'suborder-mod__order-table___'],
-    ['taobao-legacy-class-prefix', 'table', 'class', 'order-table'],
+  legacyItemTable: chain(
+    ['table[class*="suborder-mod__order-table___"]', 'taobao-legacy-2016'],
+    ['table[class*="order-table"]', 'taobao-legacy-class-prefix'],
   ),
   /** Buyer nick: header row on the new list, buyer column on the legacy one. */
-  buyer: hooks(
-    ['taobao-qn-2023', undefined, 'class', 'buyer-nick'],
-    ['taobao-legacy-2016', undefined, 'class', 'buyer-mod__name___'],
-    ['class-prefix', undefined, 'class', 'nick'],
+  buyer: chain(
+    ['[class*="buyer-nick"]', 'taobao-qn-2023'],
+    ['[class*="buyer-mod__name___"]', 'taobao-legacy-2016'],
+    ['[class*="nick"]', 'class-prefix'],
   ),
-  /** Sub-order title: the link to the trade snapshot is the stable hook; the image link has no text. */
-  itemTitle: hooks(
-    ['snapshot-link', 'a', 'href', 'tradeSnap'],
-    ['taobao-qn-2023', undefined, 'class', 'item-info_title'],
-    ['taobao-legacy-2016', undefined, 'class', 'production-mod__title'],
-    ['item-link', 'a', 'href', 'item.htm'],
+  /** Sub-order title: the link to the trade snapshot is the stable hook. */
+  itemTitle: chain(
+    ['a[href*="tradeSnap"]', 'snapshot-link'],
+    ['[class*="item-info_title"]', 'taobao-qn-2023'],
+    ['[class*="production-mod__title"]', 'taobao-legacy-2016'],
+    ['a[href*="item.htm"]', 'item-link'],
   ),
-  itemSku: hooks(
-    ['taobao-qn-2023', undefined, 'class', 'item-info_sku'],
-    ['taobao-legacy-2016', undefined, 'class', 'production-mod__skus'],
-    ['class-prefix', undefined, 'class', 'sku'],
+  itemSku: chain(
+    ['[class*="item-info_sku"]', 'taobao-qn-2023'],
+    ['[class*="production-mod__skus"]', 'taobao-legacy-2016'],
+    ['[class*="sku"]', 'class-prefix'],
   ),
 };
 

@@ -1,5 +1,5 @@
 import type { ParseDiagnostics } from '../../capture/diagnostics';
-import { queryChain, type SelectorEntry } from '../../capture/strategy';
+import { pick, type SelectorEntry } from '../../capture/fast-query';
 import { SHOP } from './selectors';
 import { bounded } from './text';
 
@@ -37,7 +37,7 @@ function accountByText(doc: Document): string | undefined {
  * sub-accounts (customer-service staff); the main account (the shop's nick) is the part before the colon.
  */
 export function readShop(doc: Document, diag: ParseDiagnostics, chain: readonly SelectorEntry[] = SHOP): string | undefined {
-  const el = queryChain(doc, chain, diag, 'shop');
+  const el = pick(doc, chain, diag, 'shop');
   const text = el?.textContent ?? accountByText(doc) ?? '';
   const main = text.split(SUB_ACCOUNT)[0] ?? '';
   return bounded(main, 80);

@@ -1,3 +1,4 @@
+import { collapse } from '../../capture/generic-cells';
 import { parseMoneyCents } from '../../model/money';
 import { parseBeijingTime } from '../../model/time';
 
@@ -6,9 +7,6 @@ import { parseBeijingTime } from '../../model/time';
  * readers run over hundreds of rows per page render.
  */
 
-const SPACES = /\s+/g;
-// Whitespace that collapsing would change: any but a plain space, or two spaces in a row.
-const COLLAPSIBLE = /[^\S ]| {2}/;
 // The common printed amount (`¥169.00`): read directly, the same cents as parseMoneyCents gives.
 const PLAIN_MONEY = /^[¥￥]?(\d{1,9})(?:\.(\d{1,2}))?$/;
 /** `(含快递:¥0.00)` under 实收款: the postage included in the amount, never the amount itself. */
@@ -22,11 +20,6 @@ const LEADING_STAMP = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})
 const FIRST_TOKEN = /^[^\s，,；;]+/;
 const DIGITS = /^\d+$/;
 const LEADING_CODE = /^[0-9A-Za-z-]+/;
-
-export function collapse(text: string | null | undefined): string {
-  if (!text) return '';
-  return COLLAPSIBLE.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
-}
 
 /** parseMoneyCents, with the common `¥169.00` read without its general scan. */
 function moneyCents(text: string): number | null {
