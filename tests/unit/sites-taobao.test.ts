@@ -565,6 +565,23 @@ describe('taobao detail reader', () => {
     expect(page.kind).toBe('detail');
   });
 
+  it('reads a label wrapped on its own (the value after the wrapper) and a label joined to its value by a space', () => {
+    const dom = detailDom();
+    const doc = dom.window.document;
+    const amountLabel = Array.from(doc.querySelectorAll('span')).find((span) => span.textContent === '实收款：')!;
+    setText(amountLabel, '实收款：¥');
+    setText(amountLabel.nextElementSibling, '398.00');
+    const wrapper = doc.createElement('span');
+    amountLabel.replaceWith(wrapper);
+    wrapper.append(amountLabel);
+    const paymentLabel = Array.from(doc.querySelectorAll('span')).find((span) => span.textContent === '支付方式：')!;
+    paymentLabel.nextElementSibling!.remove();
+    setText(paymentLabel, '支付方式 支付宝');
+    const [order] = orders(read(dom));
+    expect(order!.amountCents).toBe(39800);
+    expect(order!.paymentMethod).toBe('支付宝');
+  });
+
   it('reads the legacy detail page by its labels', () => {
     const html = `<!DOCTYPE html><html><body><div id="detail-panel"><div class="status">订单状态：交易成功</div>
       <table><tr><td>订单编号：</td><td>1289733610457288412</td></tr><tr><td>成交时间：</td><td>2020-11-15 10:00:00</td></tr>

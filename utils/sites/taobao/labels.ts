@@ -28,9 +28,10 @@ for (const [field, words] of Object.entries(DETAIL_LABELS) as [LabelField, reado
   for (const word of words) FIELD_OF.set(word, field);
 }
 const WORDS = Array.from(FIELD_OF.keys()).sort((a, b) => b.length - a.length);
-// The label must end at a colon (买家留言 is not 买家); a bare label counts only in a label element, so
-// the column heads of the detail's item table (交易状态, 实收款) are never read as labels.
-const OWN_LABEL = new RegExp(`^(${WORDS.join('|')})\\s*(?:([:：])|$)`);
+// The label must end at a colon (买家留言 is not 买家), or at a space before its value in the same text
+// (`支付方式 支付宝`, a redesign's); a bare label counts only in a label element, so the column heads of the
+// detail's item table (交易状态, 实收款) are never read as labels.
+const OWN_LABEL = new RegExp(`^(${WORDS.join('|')})(?:\\s*([:：])|\\s+(?=\\S)|\\s*$)`);
 const LABEL_ELEMENT = /label/i;
 const LABEL_PREFIX = new RegExp(`^\\s*(?:${WORDS.join('|')})\\s*[:：]?\\s*`);
 
@@ -57,17 +58,26 @@ function textAfter(start: ChildNode | null): string {
 
 const CURRENCY_ONLY = /^[¥￥]$/;
 
+/** The label element, or the outermost of the wrappers that hold nothing but it: the value follows that. */
+function labelBox(el: Element): Element {
+  const text = collapse(el.textContent);
+  let box = el;
+  while (box.parentElement && collapse(box.parentElement.textContent) === text) box = box.parentElement;
+  return box;
+}
+
 function valueOf(el: Element): string {
   // `订单编号：3306…` or `订单编号：<span>3306…</span>` inside the label element itself.
   const inside = collapse(el.textContent).replace(LABEL_PREFIX, '');
+  const box = labelBox(el);
   // `<span>实收款：¥</span><span>398.00</span>`: the currency sign stays with the label, the number follows.
-  if (CURRENCY_ONLY.test(inside)) return collapse(`${inside}${textAfter(el.nextSibling)}`);
+  if (CURRENCY_ONLY.test(inside)) return collapse(`${inside}${textAfter(box.nextSibling)}`);
   if (inside) return inside;
-  // `<span>订单编号：</span><span>3306…</span><a>复制</a>`
-  const siblings = textAfter(el.nextSibling);
+  // `<span>订单编号：</span><span>3306…</span><a>复制</a>`; Fusion form items wrap the label
+  // (`<div class="next-form-item-label"><label>订单编号：</label></div><div …control>…`).
+  const siblings = textAfter(box.nextSibling);
   if (siblings) return siblings;
-  // Fusion form item: `<div class="next-form-item-label"><label>订单编号：</label></div><div …control>…`
-  return el.parentElement ? textAfter(el.parentElement.nextSibling) : '';
+  return box.parentElement ? textAfter(box.parentElement.nextSibling) : '';
 }
 
 /**
@@ -93,7 +103,8 @@ export function collectLabels(root: Element): LabelHit[] {
     if (!match) continue;
     const bareLabelElement =
       tag === 'label' || tag === 'dt' || LABEL_ELEMENT.test(el.getAttribute('class') ?? '') || bareLabelBeforeValue(el, tag);
-    if (!match[2] && !bareLabelElement) continue;
+    const joined = !match[2] && match[0].length < own.length;
+    if (!match[2] && !joined && !bareLabelElement) continue;
     const field = FIELD_OF.get(match[1]!);
     if (field) hits.push({ field, word: match[1]!, el, value: valueOf(el) });
   }
