@@ -22,7 +22,7 @@ describe('real tables: th of the thead, colspan laid out', () => {
       buyer: '测**',
       receiverRegion: '浙江省杭州市',
       shipments: [{ waybillNo: '78432165498721', carrierName: '中通快递', carrierCode: 'zto' }],
-      items: [{ title: '纯棉短袖T恤' }],
+      items: [{ title: '纯棉短袖T恤', spec: '颜色：白色', unitPriceCents: 5990 }],
     });
     for (const found of Object.values(read)) expect((found as { strategy: string }).strategy).toBe('floor-column');
   });
@@ -83,7 +83,10 @@ describe('one table per order under a separate header table (千牛, antd fixed 
       // one of two items refunded: the printed status stands, partial refund noted
       status: { value: 'shipped', statusText: '卖家已发货', afterSale: true, partialRefund: true },
       buyer: '星**',
-      items: [{ title: '趣白全自动感应泡沫洗手机' }, { title: '替换装洗手液 3 瓶' }],
+      items: [
+        { title: '趣白全自动感应泡沫洗手机', quantity: 1, unitPriceCents: 25900, afterSaleText: '退款成功' },
+        { title: '替换装洗手液 3 瓶', quantity: 1, unitPriceCents: 9900 },
+      ],
     });
     expect(read.amountCents?.strategy).toBe('floor-column');
     expect(read.orderId?.strategy).toBe('floor-label');
@@ -108,7 +111,7 @@ describe('a card per order with a table and a header table above the list (拼�
       status: { value: 'unpaid', statusText: '待支付' },
       buyer: '李**',
       receiverRegion: '浙江省 杭州市',
-      items: [{ title: '北欧风陶瓷马克杯' }],
+      items: [{ title: '北欧风陶瓷马克杯', quantity: 1 }],
     });
     expect(read.amountCents?.strategy).toBe('floor-column');
   });
@@ -181,7 +184,7 @@ describe('div grids with a header row', () => {
         status: { value: 'shipped', statusText: '已发货' },
         receiverRegion: '浙江省杭州市',
         shipments: [{ waybillNo: '78432165498721', carrierName: '中通快递', carrierCode: 'zto' }],
-        items: [{ title: '商品1 纯棉短袖' }],
+        items: [{ title: '商品1 纯棉短袖', quantity: 1, unitPriceCents: 5990 }],
       });
       expect(read.amountCents?.strategy).toBe('floor-column');
     }
@@ -192,11 +195,14 @@ describe('div grids with a header row', () => {
       value: 'after_sale',
       statusText: '售后中',
       afterSale: true,
-      strategy: 'floor-column',
+      strategy: 'floor-pattern',
     });
     expect(values(floor(rowIn(douyin(5, ['退款成功', '退款成功'])), ['status', 'items']))).toEqual({
       status: { value: 'refunded', statusText: '退款成功', afterSale: true },
-      items: [{ title: '商品1 纯棉短袖' }, { title: '商品2 纯棉短袖' }],
+      items: [
+        { title: '商品1 纯棉短袖', quantity: 1, unitPriceCents: 5990, afterSaleText: '退款成功' },
+        { title: '商品2 纯棉短袖', quantity: 1, unitPriceCents: 5990, afterSaleText: '退款成功' },
+      ],
     });
     expect(values(floor(rowIn(douyin(6, ['退款成功', '-'])), ['status']))).toEqual({
       status: { value: 'shipped', statusText: '已发货', afterSale: true, partialRefund: true },

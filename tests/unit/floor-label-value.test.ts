@@ -136,6 +136,8 @@ describe('label vocabulary', () => {
       carrier: 'carrier',
       buyer: 'buyer',
       item: 'itemTitle',
+      quantity: 'quantity',
+      unitPrice: 'unitPrice',
     };
     for (const [kind, words] of Object.entries(LABEL_WORDS) as [Kind, readonly string[]][]) {
       for (const word of words) {

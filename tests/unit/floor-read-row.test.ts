@@ -29,7 +29,7 @@ describe('redesigned rows of each console (class names re-hashed, cells moved)',
       status: { value: 'shipped', statusText: '已发货' },
       buyer: '夏**',
       shipments: [{ waybillNo: '78432165498721', carrierName: '中通快递', carrierCode: 'zto' }],
-      items: [{ title: '纯棉短袖T恤' }],
+      items: [{ title: '纯棉短袖T恤', quantity: 1 }],
     });
   });
 

@@ -169,9 +169,13 @@ describe('jd 2024 card list reader', () => {
     }
     const page = read(dom);
     const got = orders(page);
-    expect(got).toHaveLength(12); // the ¥-- card is no longer skipped: its amount column is not found at all
+    // the ¥-- card is still skipped: the floor sees money printed that cannot be read
+    expect(got).toHaveLength(11);
+    expect(page.diagnostics.skipped['bad-amount']).toBe(1);
+    const want = new Map(truth('list-cards.expected.json').map((o) => [o.orderId, o]));
     for (const order of got) {
-      expect(order.amountCents).toBeUndefined();
+      // the renamed amount column: found by the floor (the one amount printed outside the items) or absent, never wrong
+      if (order.amountCents !== undefined) expect(order.amountCents).toBe(want.get(order.orderId)?.amountCents);
       expect(order.receiverRegion).toBeUndefined();
     }
     // the status column keeps its class hook

@@ -1,5 +1,6 @@
 import { countFloor, type FloorField, type FloorShipment, readRowFloor } from './floor/read-row-floor';
-import type { CapturedOrderInput, Shipment } from '../model/order';
+import type { CapturedOrderInput, Item, Shipment } from '../model/order';
+import type { ItemLine } from './floor/item-lines';
 import { clip } from './row-values';
 import type { Tally } from './tally';
 
@@ -26,9 +27,27 @@ export function floorShipments(found: readonly FloorShipment[] | undefined): Shi
   return out;
 }
 
+/** Floor items → the order's items (their after-sale words roll up into the status, not into the item). */
+export function floorItems(found: readonly ItemLine[] | undefined): Item[] {
+  const out: Item[] = [];
+  for (const line of found ?? []) {
+    const title = clip(line.title, 300);
+    if (!title || out.length >= 100) continue;
+    const item: Item = { title };
+    if (line.spec) item.spec = clip(line.spec, 200);
+    if (line.quantity !== undefined) item.quantity = line.quantity;
+    if (line.unitPriceCents !== undefined) item.unitPriceCents = line.unitPriceCents;
+    if (line.skuId) item.skuId = clip(line.skuId, 40);
+    out.push(item);
+  }
+  return out;
+}
+
 /**
  * Asks the class-free floor (utils/capture/floor) for the fields the site selectors missed, writes what it
- * finds into the order and counts each wanted field in its tally (`floor-*` strategy or none).
+ * finds into the order and counts each wanted field in its tally (`floor-*` strategy or none). Returns
+ * `bad-amount` when the amount was missed and the row prints money that cannot be read (`¥--`): the row is
+ * skipped rather than stored without it, as a selector-read `¥--` is.
  */
 export function fillFromFloor(
   row: Element,
@@ -36,8 +55,8 @@ export function fillFromFloor(
   missed: readonly FloorField[],
   orderIdPattern: RegExp,
   tallies: FloorTallies = {},
-): void {
-  if (missed.length === 0) return;
+): 'bad-amount' | undefined {
+  if (missed.length === 0) return undefined;
   const floor = readRowFloor(row, { orderIdPattern, want: missed });
   for (const field of missed) {
     const t = tallies[field];
@@ -55,10 +74,7 @@ export function fillFromFloor(
   if (floor.buyer) order.buyer = clip(floor.buyer.value, 80);
   if (floor.receiverRegion) order.receiverRegion = clip(floor.receiverRegion.value, 80);
   if (floor.items && (!order.items || order.items.length === 0)) {
-    order.items = floor.items.value.slice(0, 100).flatMap((item) => {
-      const title = clip(item.title, 300);
-      return title ? [{ title }] : [];
-    });
+    order.items = floorItems(floor.items.value);
   }
   if (floor.shipments) {
     const merged = [...(order.shipments ?? [])];
@@ -67,6 +83,7 @@ export function fillFromFloor(
     }
     order.shipments = merged;
   }
+  return floor.amountUnreadable ? 'bad-amount' : undefined;
 }
 
 // An order id printed as a whole run of digits (and dashes), for the class-free row finder.

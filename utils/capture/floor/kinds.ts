@@ -19,7 +19,11 @@ export type Kind =
   | 'waybill'
   | 'carrier'
   | 'logistics'
-  | 'item';
+  | 'item'
+  | 'quantity'
+  | 'unitPrice'
+  | 'sku'
+  | 'subtotal';
 
 /**
  * Label words per kind, as the five consoles print them in rows (`订单编号：…`, `实付 ¥…`, `快递 中通…`).
@@ -47,9 +51,15 @@ export const LABEL_WORDS: Readonly<Record<Kind, readonly string[]>> = {
   carrier: ['快递公司', '物流公司', '快递', '物流', '承运公司', '承运人', '配送公司', '快递名称'],
   logistics: ['物流信息', '快递信息', '发货信息', '物流详情', '包裹信息'],
   item: ['商品', '宝贝', '商品名称', '宝贝名称', '商品信息', '宝贝信息', '商品标题', '宝贝标题'],
+  // an item's own columns (a detail page's goods table: 商品编号 | 商品名称 | 京东价 | 商品数量)
+  quantity: ['数量', '商品数量', '购买数量', '件数'],
+  unitPrice: ['单价', '商品单价', '京东价'],
+  sku: ['商品编号', 'SKU', 'SKU编号'],
+  // money that is not the order's amount: the goods' total before freight and discounts (拼多多 商品总价(元))
+  subtotal: ['商品总价', '小计', '商品小计', '商品总额', '商品金额'],
 };
 
-/** generic-columns' fields as floor kinds (quantity, unit price and delivery time are not floor fields). */
+/** generic-columns' fields as floor kinds (delivery time is not a floor field). */
 const FROM_COLUMN: Partial<Record<ColumnField, Kind>> = {
   orderId: 'orderId',
   createdAt: 'createdAt',
@@ -61,6 +71,8 @@ const FROM_COLUMN: Partial<Record<ColumnField, Kind>> = {
   carrier: 'carrier',
   buyer: 'buyer',
   itemTitle: 'item',
+  quantity: 'quantity',
+  unitPrice: 'unitPrice',
 };
 
 const KIND_OF_LABEL = new Map<string, Kind>();
@@ -178,4 +190,5 @@ export function firstLabelIn(text: string, from = 0): LabelMatch | undefined {
 }
 
 /** An unknown label ending a value: `商品总价：`, `承诺发货时间：` (two to ten letters and a colon). */
-export const ANY_LABEL = /[\u4e00-\u9fa5A-Za-z]{2,10}\s*[：:]/;
+// not inside a URL or a formula (`http://…`, `=HYPERLINK("http://…")`): a letter, quote or slash before it, `//` after
+export const ANY_LABEL = /(?<![A-Za-z0-9"'/.=])[\u4e00-\u9fa5A-Za-z]{2,10}\s*[：:](?!\/\/)/;

@@ -50,9 +50,10 @@
 import type { OrderStatus } from '../../model/status';
 import { cellText, collapse, isPlaceholder, itemTitleIn, textPieces } from '../generic-cells';
 import type { Tally } from '../tally';
-import { columnCell, columnCellsPerLine } from './column-value';
+import { alignedRow, columnCell, columnCellsPerLine } from './column-value';
 import type { Kind } from './kinds';
 import { amountAfterLabel, type LabelHit, labelHits, labelsOf } from './label-value';
+import { itemLinesOf, type ItemLine } from './item-lines';
 import { type RowText, rowMemo, rowTextOf } from './row-text';
 import { rollupStatus } from './status-rollup';
 import {
@@ -123,9 +124,7 @@ export interface FloorStatus extends FloorFound<OrderStatus> {
   partialRefund?: true;
 }
 
-export interface FloorItem {
-  title: string;
-}
+export type FloorItem = Omit<ItemLine, 'span' | 'afterSalePiece'>;
 
 export interface FloorRead {
   orderId?: FloorFound<string>;
@@ -138,6 +137,8 @@ export interface FloorRead {
   receiverRegion?: FloorFound<string>;
   shipments?: FloorFound<FloorShipment[]>;
   items?: FloorFound<FloorItem[]>;
+  /** No amount was found, and the row prints money that cannot be read (`¥--`, `¥**`). */
+  amountUnreadable?: true;
 }
 
 export interface FloorOptions {
@@ -163,6 +164,10 @@ export function countFloor(tally: Tally, offset: number, found: FloorFound<unkno
   else tally.none();
   return found !== undefined;
 }
+
+const CURRENCY = /[¥￥]|\d元/;
+const MONEY_PART = /^[\d,]*\.?\d+$|^\d[\d,]*\.?$/;
+const MONEY_PLACEHOLDER = /^[¥￥]\s*(?:-{1,3}|\*{1,6}|—{1,2})$/;
 
 const found = <T>(value: T, strategy: FloorStrategy): FloorFound<T> => ({ value, strategy });
 
@@ -202,6 +207,8 @@ function readField(text: RowText, field: FloorField, options: FloorOptions, out:
     case 'amountCents': {
       const value = readAmount(text);
       if (value) out.amountCents = value;
+      // `¥--`: an amount is printed but cannot be read (the row is skipped rather than stored without it)
+      else if (text.pieces.some((piece) => MONEY_PLACEHOLDER.test(piece))) out.amountUnreadable = true;
       return;
     }
     case 'status': {
@@ -266,8 +273,57 @@ function readAmount(text: RowText): FloorFound<number> | undefined {
     if (cents !== undefined) return found(cents, 'floor-label');
   }
   const cell = columnCell(text, 'amount');
-  const fromCell = cell ? amountIn(collapse(cell.textContent)) : undefined;
-  return fromCell !== undefined ? found(fromCell, 'floor-column') : undefined;
+  // a cell of the items is no amount cell (a div grid misaligned under wrappers)
+  const fromCell = cell && !holdsItemPiece(text, cell) ? amountIn(collapse(cell.textContent)) : undefined;
+  if (fromCell !== undefined) return found(fromCell, 'floor-column');
+  const fromPattern = unlabelledAmount(text);
+  return fromPattern !== undefined ? found(fromPattern, 'floor-pattern') : undefined;
+}
+
+const OTHER_MONEY: readonly Kind[] = ['subtotal', 'unitPrice', 'item', 'quantity'];
+
+/** Cells under a column naming other money than the order's (商品总价, 单价): their money is not the amount. */
+function otherMoneyCells(text: RowText): Element[] {
+  const aligned = alignedRow(text);
+  if (!aligned) return [];
+  const cells: Element[] = [];
+  aligned.header.kinds.forEach((kinds, i) => {
+    if (!kinds?.some((kind) => OTHER_MONEY.includes(kind))) return;
+    for (const line of aligned.lines) if (line[i]) cells.push(line[i]!);
+  });
+  return cells;
+}
+
+function holdsItemPiece(text: RowText, cell: Element): boolean {
+  const lines = itemLinesOf(text);
+  if (!lines) return false;
+  for (const i of lines.covered) if (cell.contains(text.owners[i]!)) return true;
+  return false;
+}
+
+/**
+ * Without a label or a column: the money the row prints outside its items, freight and discount notes told
+ * apart — when it is one amount (two different ones: which was paid is not said). Needs the items found,
+ * else their prices would count.
+ */
+function unlabelledAmount(text: RowText): number | undefined {
+  const lines = itemLinesOf(text);
+  if (!lines) return undefined;
+  const { pieces } = text;
+  const amounts = new Set<number>();
+  const notAmount = otherMoneyCells(text);
+  for (let i = 0; i < pieces.length; i += 1) {
+    if (lines.covered.has(i) || !CURRENCY.test(pieces[i]!)) continue;
+    if (notAmount.some((cell) => cell.contains(text.owners[i]!))) continue;
+    // the piece with the one before it (a qualifier: `含运费` `¥0.00`) and the digits split off after it
+    const before = i > 0 && !lines.covered.has(i - 1) && !/\d/.test(pieces[i - 1]!) ? pieces[i - 1]! : '';
+    let segment = before ? `${before} ${pieces[i]}` : pieces[i]!;
+    for (let j = i + 1; j < pieces.length && j <= i + 3 && MONEY_PART.test(pieces[j]!); j += 1) segment += pieces[j];
+    const cents = amountIn(segment);
+    if (cents !== undefined) amounts.add(cents);
+    if (amounts.size > 1) return undefined;
+  }
+  return amounts.size === 1 ? [...amounts][0] : undefined;
 }
 
 interface Printed {
@@ -293,8 +349,24 @@ function printedStatus(text: RowText, pieces: readonly StatusPiece[]): Printed |
   return pattern ? { text: pattern.text, strategy: 'floor-pattern', piece: pattern.index } : undefined;
 }
 
+/**
+ * Where the row's items are known, their after-sale words are theirs and every other status word is the
+ * order's (`售后中` printed in the status cell beside an item's `退款中`).
+ */
+function statusWithItems(text: RowText, pieces: StatusPiece[]): StatusPiece[] {
+  const lines = itemLinesOf(text);
+  if (!lines) return pieces;
+  const ofItems = new Set<number>();
+  for (const item of lines.items) if (item.afterSalePiece !== undefined) ofItems.add(item.afterSalePiece);
+  return pieces.map((piece) => {
+    if (ofItems.has(piece.index)) return piece.orderLevel ? { ...piece, orderLevel: false } : piece;
+    if (!piece.orderLevel && piece.status !== null && !lines.covered.has(piece.index)) return { ...piece, orderLevel: true };
+    return piece;
+  });
+}
+
 function readStatus(text: RowText, closedMeansRefunded: boolean): FloorStatus | undefined {
-  const pieces = rowMemo(text, 'status-pieces', () => statusPieces(text.pieces));
+  const pieces = rowMemo(text, 'status-pieces', () => statusWithItems(text, statusPieces(text.pieces)));
   const printed = printedStatus(text, pieces);
   // words that disagree on the order's status: nothing is known (the items' texts must not decide alone)
   if (printed === 'conflict') return undefined;
@@ -304,7 +376,13 @@ function readStatus(text: RowText, closedMeansRefunded: boolean): FloorStatus | 
   let itemCount: number | undefined;
   let afterSaleStrategy: FloorStrategy;
   const cells = columnCellsPerLine(text, 'afterSale');
-  if (cells && cells.length > 0) {
+  const lines = itemLinesOf(text);
+  if (lines && lines.items.some((item) => item.afterSaleText !== undefined)) {
+    // the items' own after-sale words, one per item (`-` or nothing for an item without one)
+    itemTexts = lines.items.map((item) => item.afterSaleText ?? '');
+    itemCount = lines.items.length;
+    afterSaleStrategy = lines.strategy === 'column' ? 'floor-column' : 'floor-pattern';
+  } else if (cells && cells.length > 0) {
     itemTexts = cells.map((line) => (line[0] ? collapse(line[0].textContent) : ''));
     itemCount = cells.length;
     afterSaleStrategy = 'floor-column';
@@ -467,6 +545,11 @@ function readShipments(text: RowText): FloorFound<FloorShipment[]> | undefined {
 }
 
 function readItems(text: RowText): FloorFound<FloorItem[]> | undefined {
+  const lines = itemLinesOf(text);
+  if (lines) {
+    const items = lines.items.map(({ span: _span, afterSalePiece: _piece, ...item }) => item);
+    return found(items, lines.strategy === 'column' ? 'floor-column' : 'floor-pattern');
+  }
   const fromLabels: FloorItem[] = [];
   for (const hit of labelsOf(text, 'item')) {
     // a bare 商品 before another piece is often a column head: a title read that way must look like one
@@ -474,21 +557,5 @@ function readItems(text: RowText): FloorFound<FloorItem[]> | undefined {
     const title = itemTitleIn([hit.value]);
     if (title && !fromLabels.some((item) => item.title === title)) fromLabels.push({ title });
   }
-  if (fromLabels.length > 0) return found(fromLabels.slice(0, 100), 'floor-label');
-  const cells = columnCellsPerLine(text, 'item');
-  if (!cells) return undefined;
-  const items: FloorItem[] = [];
-  const done = new Set<Element>();
-  for (const line of cells) {
-    // the first cell of the line's goods columns that prints a title (not the image cell); a rowspan cell once
-    for (const cell of line) {
-      if (done.has(cell) || items.length >= 100) break;
-      const title = itemTitleIn(textPieces(cell));
-      if (!title) continue;
-      done.add(cell);
-      items.push({ title });
-      break;
-    }
-  }
-  return items.length > 0 ? found(items, 'floor-column') : undefined;
+  return fromLabels.length > 0 ? found(fromLabels.slice(0, 100), 'floor-label') : undefined;
 }

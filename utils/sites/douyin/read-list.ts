@@ -1,4 +1,4 @@
-import { WAYBILL_HINT } from '../../capture/floor-fill';
+import { floorItems, WAYBILL_HINT } from '../../capture/floor-fill';
 import type { ParseDiagnostics } from '../../capture/diagnostics';
 import { recordSkip, recordStrategy } from '../../capture/diagnostics';
 import type { CapturedOrderInput, Item, PageKind, Shipment } from '../../model/order';
@@ -23,6 +23,7 @@ import {
   type FloorRead,
 } from '../../capture/floor/read-row-floor';
 import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, valueAfterLabelIn } from '../../capture/row-values';
+import { floorShopName } from '../../capture/floor/shop-name';
 
 export interface ListContext {
   diag: ParseDiagnostics;
@@ -39,8 +40,6 @@ const CREATED_LABEL = /^(?:下单时间|创建时间)\s*[：:]?\s*/;
 const NICK_LABEL = /^抖音昵称\s*[：:]?\s*/;
 // The words 抖店's status cell prints (site data): found as a whole text piece anywhere in the row when the
 // status selectors miss (re-hashed classes), before the generic floor.
-const PRINTED_STATUSES: ReadonlySet<string> = new Set(['待支付', '待付款', '待发货', '备货中', '部分发货', '已发货', '待收货', '已签收', '已完成', '已关闭', '售后中', '退款成功', '已退款']);
-const SHOP_ID = /^ID\s*[：:]/;
 const CLOSED_NOTE = /订单关闭|交易关闭|已关闭|已取消/;
 const NO_AFTER_SALE = new Set(['', '-', '--', '—', '无']);
 
@@ -147,14 +146,9 @@ export function readListRow(row: Element, ctx: ListContext, tallies: ListTallies
   }
   if (amountCents === null) return 'bad-amount';
 
-  let statusText = clip(textOf(pick(row, LIST.statusText)), 60);
-  let printed = normalizeStatus(statusText) ? statusText : undefined;
-  let rowPieces: string[] | undefined;
-  if (!statusText) {
-    rowPieces = textPieces(row);
-    statusText = rowPieces.find((piece) => PRINTED_STATUSES.has(piece));
-    printed = statusText;
-  }
+  const statusText = clip(textOf(pick(row, LIST.statusText)), 60);
+  // without the status cell the floor reads the printed words (items' after-sale texts told apart)
+  const printed = normalizeStatus(statusText) ? statusText : undefined;
 
   let buyer = clip(textOf(pickCounted(row, LIST.buyer, tallies.buyer)).replace(NICK_LABEL, ''), 80);
 
@@ -186,6 +180,7 @@ export function readListRow(row: Element, ctx: ListContext, tallies: ListTallies
     countFloor(tallies.createdAt, CREATED_FLOOR, floor.createdAt);
   }
   if (amountCents === undefined) {
+    if (floor.amountUnreadable) return 'bad-amount';
     amountCents = floor.amountCents?.value;
     countFloor(tallies.amount, LIST.amount.length, floor.amountCents);
   }
@@ -200,7 +195,8 @@ export function readListRow(row: Element, ctx: ListContext, tallies: ListTallies
   }
   if (items.length > 0) tallies.items.win(0);
   else if (floor.items) {
-    items = floor.items.value.map((item) => ({ title: item.title }));
+    items = floorItems(floor.items.value);
+    afterSaleTexts = floor.items.value.map((item) => item.afterSaleText ?? '');
     countFloor(tallies.items, 1, floor.items);
   } else tallies.items.none();
 
@@ -213,8 +209,7 @@ export function readListRow(row: Element, ctx: ListContext, tallies: ListTallies
   let decided: { status?: OrderStatus; statusText?: string } = {};
   if (printed) {
     // items read by selector: their after-sale cells; else every after-sale text the row prints
-    const itemTexts =
-      afterSaleTexts.length > 0 || !rowPieces ? afterSaleTexts : rowPieces.filter((p) => p !== printed && afterSaleStateOf(p) !== 'none');
+    const itemTexts = afterSaleTexts;
     const rolled = rollupStatus(printed, itemTexts, { itemCount: afterSaleTexts.length || undefined });
     decided = { status: rolled.status, statusText: rolled.statusText };
     afterSale = rolled.afterSale === true;
@@ -283,16 +278,5 @@ export function readListRows(rows: readonly Element[], ctx: ListContext): RowRea
 export function readShopName(doc: Document, diag: ParseDiagnostics): string | undefined {
   const shop = clip(textOf(pick(doc, LIST.shop, diag, 'shop')), 80);
   if (shop) return shop;
-  // Class-free: in the console header (#fxg-pc-header), the element printed just before the shop's `ID：…`.
-  const header = doc.getElementById('fxg-pc-header');
-  if (!header) return undefined;
-  for (const el of Array.from(header.querySelectorAll('*'))) {
-    if (!SHOP_ID.test(textOf(el)) || el.children.length > 0) continue;
-    const name = textOf(el.previousElementSibling);
-    if (name && !SHOP_ID.test(name)) {
-      recordStrategy(diag, 'shop', 'header-before-shop-id');
-      return clip(name, 80);
-    }
-  }
-  return undefined;
+  return floorShopName(doc, diag);
 }

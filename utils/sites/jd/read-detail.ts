@@ -10,6 +10,7 @@ import { fillFromFloor, floorShipments } from '../../capture/floor-fill';
 import type { PageRead } from '../types';
 import { CARRIER_LABELS, DETAIL, DETAIL_AMOUNT_LABELS, DETAIL_TIME_LABELS, WAYBILL_LABELS } from './selectors';
 import { site } from './site';
+import { floorShopName } from '../../capture/floor/shop-name';
 
 const LABEL_COLON = /\s*[：:]\s*$/;
 const JOINED_PAIR = /^([^：:]{1,12}?)\s*[：:]\s*(.+)$/;
@@ -125,7 +126,7 @@ export function readDetail(doc: Document, url: URL): PageRead {
   if (!site.orderIdPattern.test(orderId)) return skip('bad-order-id');
 
   const order: CapturedOrderInput = { platform: site.platform, orderId, sourcePage: 'detail' };
-  const shop = clip(textOf(pick(doc, DETAIL.shop, diag, 'shop')), 80);
+  const shop = clip(textOf(pick(doc, DETAIL.shop, diag, 'shop')), 80) ?? floorShopName(doc, diag);
   if (shop) order.shop = shop;
 
   for (const [label, field] of Object.entries(DETAIL_TIME_LABELS)) {

@@ -146,7 +146,7 @@ function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies)
   order.items = readItems(table);
   if (order.items.length === 0) missed.push('items');
   if (WAYBILL_HINT.test(table.textContent ?? '')) missed.push('shipments');
-  fillFromFloor(table, order, missed, site.orderIdPattern, tallies.floor());
+  if (fillFromFloor(table, order, missed, site.orderIdPattern, tallies.floor()) === 'bad-amount') return 'bad-amount';
   if (order.status === 'after_sale') order.afterSale = true;
   return order;
 }

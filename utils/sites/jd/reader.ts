@@ -12,6 +12,7 @@ import { CARDS, PORDER } from './selectors';
 import { findOrderRows } from '../../capture/floor-fill';
 import { beginFloorRead } from '../../capture/floor/read-row-floor';
 import { site } from './site';
+import { floorShopName } from '../../capture/floor/shop-name';
 
 interface ListLayout {
   row: readonly SelectorEntry[];
@@ -27,7 +28,7 @@ const LIST_LAYOUTS: readonly ListLayout[] = [
 ];
 
 function shopName(doc: Document, chain: readonly SelectorEntry[], diag: ParseDiagnostics): string | undefined {
-  return clip(textOf(pick(doc, chain, diag, 'shop')), 80);
+  return clip(textOf(pick(doc, chain, diag, 'shop')), 80) ?? floorShopName(doc, diag);
 }
 
 function readList(doc: Document, kind: PageKind): PageRead {

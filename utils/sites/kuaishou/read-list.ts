@@ -1,3 +1,4 @@
+import { floorShopName } from '../../capture/floor/shop-name';
 import { emptyDiagnostics } from '../../capture/diagnostics';
 import { pick } from '../../capture/fast-query';
 import { beginFloorRead, FLOOR_STRATEGIES, floorStrategyIndex, readRowFloor, type FloorField } from '../../capture/floor/read-row-floor';
@@ -56,15 +57,5 @@ export function readKuaishouList(doc: Document): PageRead {
 export function readKuaishouShop(doc: Document, diag: PageRead['diagnostics']): string | undefined {
   const shop = clip(textOf(pick(doc, selectors.shopName, diag, 'shop')), 80);
   if (shop) return shop;
-  // class-free: the first text leaf after the avatar image in the page header
-  const header = doc.querySelector('header');
-  let afterImage = false;
-  for (const el of header ? Array.from(header.querySelectorAll('*')) : []) {
-    if (el.tagName === 'IMG') afterImage = true;
-    else if (afterImage && el.children.length === 0) {
-      const name = textOf(el);
-      if (name) return clip(name, 80);
-    }
-  }
-  return undefined;
+  return floorShopName(doc, diag);
 }

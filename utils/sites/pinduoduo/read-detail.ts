@@ -12,6 +12,7 @@ import { parseBeijingTime } from '../../model/time';
 import type { PageRead } from '../types';
 import { labels, selectors } from './selectors';
 import { site } from './site';
+import { floorShopName } from '../../capture/floor/shop-name';
 
 const ALL_LABELS: ReadonlySet<string> = new Set(Object.values(labels).flat());
 
@@ -106,7 +107,7 @@ export function readPddDetail(doc: Document, url: URL): PageRead {
   fillFromFloor(root, order, missed, site.orderIdPattern);
   if (order.shipments.length > shipmentsBefore) recordStrategy(diag, 'shipments', 'floor');
 
-  const shop = boundedText(textOf(pick(doc, selectors.shopName, diag, 'shop')), 80);
+  const shop = boundedText(textOf(pick(doc, selectors.shopName, diag, 'shop')), 80) ?? floorShopName(doc, diag);
   if (shop) order.shop = shop;
 
   read.rows.push({ element: root.firstElementChild ?? root, order });

@@ -27,6 +27,7 @@ import type { CapturedOrderInput, Item } from '../../model/order';
 import type { PageRead, RowRead } from '../types';
 import { COLUMN_COUNT_2021, columnLabels, columnsByIndex2021, labels, type PddColumn, selectors } from './selectors';
 import { site } from './site';
+import { floorShopName } from '../../capture/floor/shop-name';
 
 interface ColumnMap {
   index: Partial<Record<PddColumn, number>>;
@@ -268,7 +269,7 @@ export function readPddList(doc: Document): PageRead {
   recordStrategy(diag, 'columns', columns.strategy);
   const findId = orderIdFinder(site.orderIdPattern);
   const shopText = textOf(pick(doc, selectors.shopName, diag, 'shop'));
-  const shop = shopText && !isPlaceholder(shopText) ? boundedText(shopText, 80) : null;
+  const shop = (shopText && !isPlaceholder(shopText) ? boundedText(shopText, 80) : null) ?? floorShopName(doc, diag) ?? null;
 
   const rows: RowRead[] = [];
   const seen = new Set<string>();
