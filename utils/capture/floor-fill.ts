@@ -43,6 +43,38 @@ export function floorItems(found: readonly ItemLine[] | undefined): Item[] {
   return out;
 }
 
+const QUANTITY_MARKS = /[x×]\s?\d{1,6}(?![\d.])/g;
+
+/**
+ * Whether the floor should read the row's items: none read, one lacking a field the floor can read, or the
+ * row printing more quantity marks (`x1`) than items were read (an item's wrapper gone).
+ */
+export function itemsIncomplete(items: readonly Item[] | undefined, row?: Element): boolean {
+  if (!items || items.length === 0 || items.some((item) => item.quantity === undefined || item.unitPriceCents === undefined)) return true;
+  return row !== undefined && (row.textContent?.match(QUANTITY_MARKS)?.length ?? 0) > items.length;
+}
+
+/**
+ * The fields the site's selectors missed on their items, from the floor's reading of the same items: only
+ * where both found the same items (same count, same titles), so nothing is attributed to another item.
+ */
+export function completeItems(items: Item[], fromFloor: readonly Item[]): void {
+  // the floor found items the selectors passed over (an item's wrapper gone): its list, the selectors' fields first
+  if (fromFloor.length > items.length && items.every((item) => fromFloor.some((other) => other.title === item.title))) {
+    const bySelectors = new Map(items.map((item) => [item.title, item]));
+    items.splice(0, items.length, ...fromFloor.map((other) => ({ ...other, ...bySelectors.get(other.title) })));
+    return;
+  }
+  if (items.length !== fromFloor.length || items.some((item, i) => item.title !== fromFloor[i]!.title)) return;
+  items.forEach((item, i) => {
+    const other = fromFloor[i]!;
+    if (item.quantity === undefined && other.quantity !== undefined) item.quantity = other.quantity;
+    if (item.unitPriceCents === undefined && other.unitPriceCents !== undefined) item.unitPriceCents = other.unitPriceCents;
+    if (item.spec === undefined && other.spec !== undefined) item.spec = other.spec;
+    if (item.skuId === undefined && other.skuId !== undefined) item.skuId = other.skuId;
+  });
+}
+
 /**
  * Asks the class-free floor (utils/capture/floor) for the fields the site selectors missed, writes what it
  * finds into the order and counts each wanted field in its tally (`floor-*` strategy or none). Returns
@@ -73,9 +105,10 @@ export function fillFromFloor(
   }
   if (floor.buyer) order.buyer = clip(floor.buyer.value, 80);
   if (floor.receiverRegion) order.receiverRegion = clip(floor.receiverRegion.value, 80);
+  if (floor.paymentMethod) order.paymentMethod = clip(floor.paymentMethod.value, 40);
   if (floor.items && (!order.items || order.items.length === 0)) {
     order.items = floorItems(floor.items.value);
-  }
+  } else if (floor.items && order.items) completeItems(order.items, floorItems(floor.items.value));
   if (floor.shipments) {
     const merged = [...(order.shipments ?? [])];
     for (const s of floorShipments(floor.shipments.value)) {

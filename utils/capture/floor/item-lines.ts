@@ -1,11 +1,11 @@
 import { parseMoneyCents } from '../../model/money';
 import { isPlaceholder } from '../generic-cells';
-import { columnCellsPerLine } from './column-value';
+import { alignedRow, columnCellsPerLine } from './column-value';
 import { type Kind, kindOfLabel } from './kinds';
 import { labelHits } from './label-value';
 import { type RowText, rowMemo } from './row-text';
 import { afterSaleStateOf } from './status-rollup';
-import { statusPieces, statusWordsOf } from './text-patterns';
+import { regionIn, statusPieces, statusWordsOf } from './text-patterns';
 
 /**
  * The items of an order row without a class name (issue 11): each item's title, spec, quantity, unit price,
@@ -264,12 +264,37 @@ function byColumns(text: RowText): { items: ItemLine[]; covered: Set<number> } |
 
 // ---------------------------------------------------------------------------------------------- pattern
 
-/** Pieces an item never holds: order-level labels, and the order's own status words (`已发货`). */
+const ITEM_COLUMNS: ReadonlySet<Kind> = new Set(['item', 'quantity', 'unitPrice', 'sku', 'afterSale', 'subtotal']);
+
+/**
+ * Pieces an item never holds: order-level labels, the order's own status words (`已发货`), a receiver's
+ * address, and whatever sits under a column of the order's (应收金额, 收货人信息, 订单状态) where a header
+ * names the row's columns.
+ */
 function orderLevelPieces(text: RowText): Set<number> {
   return rowMemo(text, 'item-stops', () => {
     const out = new Set<number>();
     for (const hit of labelHits(text)) if (ORDER_LEVEL.has(hit.kind)) out.add(hit.piece);
     for (const piece of statusPieces(text.pieces)) if (piece.orderLevel && piece.afterSale === 'none' && !piece.trace) out.add(piece.index);
+    text.pieces.forEach((piece, i) => {
+      if (piece.length >= 6 && regionIn(piece, true)) out.add(i);
+    });
+    const aligned = alignedRow(text);
+    if (aligned) {
+      const orderCells: Element[] = [];
+      aligned.header.kinds.forEach((kinds, i) => {
+        if (!kinds || kinds.some((kind) => ITEM_COLUMNS.has(kind))) return;
+        for (const line of aligned.lines) if (line[i]) orderCells.push(line[i]!);
+      });
+      const inOrderCells: number[] = [];
+      if (orderCells.length > 0) {
+        text.owners.forEach((owner, i) => {
+          if (orderCells.some((cell) => cell === owner || cell.contains(owner))) inOrderCells.push(i);
+        });
+      }
+      // an order column printing a quantity mark: the alignment is wrong (a div grid under wrappers), not used
+      if (!inOrderCells.some((i) => quantityAt(text.pieces, i) !== undefined)) for (const i of inOrderCells) out.add(i);
+    }
     return out;
   });
 }

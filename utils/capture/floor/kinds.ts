@@ -23,7 +23,8 @@ export type Kind =
   | 'quantity'
   | 'unitPrice'
   | 'sku'
-  | 'subtotal';
+  | 'subtotal'
+  | 'payment';
 
 /**
  * Label words per kind, as the five consoles print them in rows (`订单编号：…`, `实付 ¥…`, `快递 中通…`).
@@ -56,6 +57,7 @@ export const LABEL_WORDS: Readonly<Record<Kind, readonly string[]>> = {
   unitPrice: ['单价', '商品单价', '京东价'],
   sku: ['商品编号', 'SKU', 'SKU编号'],
   // money that is not the order's amount: the goods' total before freight and discounts (拼多多 商品总价(元))
+  payment: ['支付方式', '付款方式', '支付类型', '支付渠道', '付款类型', '付款方式类型'],
   subtotal: ['商品总价', '小计', '商品小计', '商品总额', '商品金额'],
 };
 

@@ -91,7 +91,8 @@ export type FloorField =
   | 'buyer'
   | 'receiverRegion'
   | 'shipments'
-  | 'items';
+  | 'items'
+  | 'paymentMethod';
 
 export const FLOOR_FIELDS: readonly FloorField[] = [
   'orderId',
@@ -104,6 +105,7 @@ export const FLOOR_FIELDS: readonly FloorField[] = [
   'receiverRegion',
   'shipments',
   'items',
+  'paymentMethod',
 ];
 
 /** The floor's strategy names, in the order they are tried (append them to a field's Tally names). */
@@ -137,6 +139,7 @@ export interface FloorRead {
   receiverRegion?: FloorFound<string>;
   shipments?: FloorFound<FloorShipment[]>;
   items?: FloorFound<FloorItem[]>;
+  paymentMethod?: FloorFound<string>;
   /** No amount was found, and the row prints money that cannot be read (`¥--`, `¥**`). */
   amountUnreadable?: true;
 }
@@ -229,6 +232,11 @@ function readField(text: RowText, field: FloorField, options: FloorOptions, out:
     case 'shipments': {
       const value = readShipments(text);
       if (value) out.shipments = value;
+      return;
+    }
+    case 'paymentMethod': {
+      const value = readPayment(text);
+      if (value) out.paymentMethod = value;
       return;
     }
     case 'items': {
@@ -358,11 +366,22 @@ function statusWithItems(text: RowText, pieces: StatusPiece[]): StatusPiece[] {
   if (!lines) return pieces;
   const ofItems = new Set<number>();
   for (const item of lines.items) if (item.afterSalePiece !== undefined) ofItems.add(item.afterSalePiece);
+  // a word in the order's header line (the row's part printing 订单号) is a tag (京东 `退款中` beside the id)
+  const header = headerLineOf(text);
   return pieces.map((piece) => {
     if (ofItems.has(piece.index)) return piece.orderLevel ? { ...piece, orderLevel: false } : piece;
-    if (!piece.orderLevel && piece.status !== null && !lines.covered.has(piece.index)) return { ...piece, orderLevel: true };
-    return piece;
+    const tag = header !== undefined && header.contains(text.owners[piece.index]!);
+    const promote = !piece.orderLevel && piece.status !== null && !lines.covered.has(piece.index) && !tag;
+    return promote ? { ...piece, orderLevel: true } : piece;
   });
+}
+
+/** The row's child holding its order-id label: the order's header line (undefined when the row is flat). */
+function headerLineOf(text: RowText): Element | undefined {
+  const hit = labelsOf(text, 'orderId')[0];
+  let el: Element | null | undefined = hit ? text.owners[hit.piece] : undefined;
+  while (el && el.parentElement && el.parentElement !== text.row) el = el.parentElement;
+  return el && el !== text.row && el.parentElement === text.row ? el : undefined;
 }
 
 function readStatus(text: RowText, closedMeansRefunded: boolean): FloorStatus | undefined {
@@ -542,6 +561,24 @@ function readShipments(text: RowText): FloorFound<FloorShipment[]> | undefined {
   note('floor-pattern', before);
 
   return strategy && set.list.length > 0 ? found(set.list, strategy) : undefined;
+}
+
+/** How the consoles print the ways of paying, when a row prints one without a label. */
+const PAYMENT_WORDS = new Set([
+  '在线支付', '货到付款', '抖音支付', '微信支付', '支付宝', '微信', '快手支付', '花呗', '花呗分期', '银行卡', '信用卡', '京东支付',
+  '京东白条', '白条', '余额', '余额支付', '先用后付', '月付', '抖音月付', '云闪付', '多多支付', '对公转账', '分期付款', '信用购',
+]);
+
+function readPayment(text: RowText): FloorFound<string> | undefined {
+  for (const hit of labelsOf(text, 'payment')) {
+    const value = hit.value.trim();
+    if (value && value.length <= 40 && !LABEL_START.test(value)) return found(value.split(/\s+/)[0]!, 'floor-label');
+  }
+  const cell = columnCell(text, 'payment');
+  const inCell = cell ? textPieces(cell, 4).find((piece) => PAYMENT_WORDS.has(piece)) : undefined;
+  if (inCell) return found(inCell, 'floor-column');
+  const piece = text.pieces.find((p) => p.length <= 8 && PAYMENT_WORDS.has(p.replace(/^[(（]|[)）]$/g, '')));
+  return piece ? found(piece.replace(/^[(（]|[)）]$/g, ''), 'floor-pattern') : undefined;
 }
 
 function readItems(text: RowText): FloorFound<FloorItem[]> | undefined {

@@ -446,6 +446,7 @@ export function printedStatusIn(found: readonly StatusPiece[]): StatusPiece | 'c
 const SEGMENT_START = /[，,；;：:\s]/g;
 const ADDRESS_GOES_ON = /^(?:$|[*＊]|[\u4e00-\u9fa5]{1,8}?(?:区|县|旗|市|镇|乡))/;
 const CITY_LEVEL = /(?:市|自治州|地区|盟)$/;
+const MUNICIPALITY_DISTRICT = /^(北京|上海|天津|重庆)市?[\u4e00-\u9fa5]{1,6}?(?:区|县)(?:$|[*＊]|[\u4e00-\u9fa5]{2,})/;
 
 /**
  * Province/city of an address printed in a text (`测*，1**********，浙江省杭州市西湖区***` → `浙江省杭州市`),
@@ -477,6 +478,9 @@ function findRegion(text: string, strict: boolean): string | undefined {
     const region = receiverRegion(rest);
     if (!region) continue;
     if (strict) {
+      // a municipality printed without 市 before its district (京东 `张**，北京朝阳区****`)
+      const city = MUNICIPALITY_DISTRICT.exec(rest);
+      if (city && `${city[1]}市` === region) return region;
       if (!rest.startsWith(region)) continue;
       const after = rest.slice(region.length).trimStart();
       if (!(CITY_LEVEL.test(region) && ADDRESS_GOES_ON.test(after)) && !/^[*＊]{2,}/.test(after)) continue;

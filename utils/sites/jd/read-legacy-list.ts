@@ -8,7 +8,7 @@ import { layoutsOf, Tally } from '../../capture/tally';
 import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPieces, valueAfterLabelIn } from '../../capture/row-values';
 import { FLOOR_STRATEGIES, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
 import { WAYBILL_HINT } from '../../capture/floor-fill';
-import { fillFromFloor, type FloorTallies } from '../../capture/floor-fill';
+import { fillFromFloor, type FloorTallies, itemsIncomplete } from '../../capture/floor-fill';
 import { type ListContext, type RowLayout, unparseablePrintedTime } from './read-list';
 import { PORDER } from './selectors';
 import { site } from './site';
@@ -133,6 +133,7 @@ function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies)
   if (amountCents !== undefined) order.amountCents = amountCents;
   const payType = clip(textOf(pick(table, PORDER.payType)), 40);
   if (payType) order.paymentMethod = payType;
+  else missed.push('paymentMethod');
   let buyer = chainValue(table, PORDER.buyer, buyerOf, tallies.buyer, 0);
   if (!buyer) {
     buyer = valueAfterLabelIn(header, BUYER_LABEL);
@@ -144,7 +145,7 @@ function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies)
   if (region) order.receiverRegion = clip(region, 80);
   else missed.push('receiverRegion');
   order.items = readItems(table);
-  if (order.items.length === 0) missed.push('items');
+  if (itemsIncomplete(order.items)) missed.push('items');
   if (WAYBILL_HINT.test(table.textContent ?? '')) missed.push('shipments');
   if (fillFromFloor(table, order, missed, site.orderIdPattern, tallies.floor()) === 'bad-amount') return 'bad-amount';
   if (order.status === 'after_sale') order.afterSale = true;

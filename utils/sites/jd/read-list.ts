@@ -9,7 +9,7 @@ import { chainValue, clip, matchInPieces, moneyOf, quantityOf, textOf, textPiece
 import type { RowRead } from '../types';
 import { FLOOR_STRATEGIES, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
 import { WAYBILL_HINT } from '../../capture/floor-fill';
-import { fillFromFloor, type FloorTallies } from '../../capture/floor-fill';
+import { fillFromFloor, type FloorTallies, itemsIncomplete } from '../../capture/floor-fill';
 import { CARDS } from './selectors';
 import { site } from './site';
 
@@ -149,6 +149,18 @@ function readItems(card: Element, tallies: CardTallies): Item[] {
 }
 
 /** One JD 2024 order card → order, or the reason it cannot be read correctly. */
+/**
+ * 京东 cards print the buyer's pin unlabelled in the card's first line, right after the order's times
+ * (`订单号：… | … 下单，… 付款 | jd_7f2a**** | 承诺出库时间：…`): the piece after the time line, when it is no
+ * label, time or tag of its own.
+ */
+function pinAfterTimes(header: readonly string[], timeText: string): string | undefined {
+  const at = timeText ? header.indexOf(timeText) : -1;
+  const next = at >= 0 ? header[at + 1] : undefined;
+  if (!next || next.length > 80 || /[：:]$/.test(next) || findBeijingTimes(next).length > 0) return undefined;
+  return next;
+}
+
 function readCard(card: Element, ctx: ListContext, tallies: CardTallies): CapturedOrderInput | string {
   const header = textPieces(pick(card, CARDS.header) ?? card.firstElementChild);
 
@@ -203,8 +215,9 @@ function readCard(card: Element, ctx: ListContext, tallies: CardTallies): Captur
   if (amountCents !== undefined) order.amountCents = amountCents;
   const payType = receivables ? clip(textOf(pick(receivables, CARDS.payType)), 40) : undefined;
   if (payType) order.paymentMethod = payType;
+  else missed.push('paymentMethod');
 
-  const buyer = clip(textOf(found(card, CARDS.buyer, tallies.buyer)).replace(BUYER_LABEL, ''), 80);
+  const buyer = clip(textOf(found(card, CARDS.buyer, tallies.buyer)).replace(BUYER_LABEL, ''), 80) ?? pinAfterTimes(header, timeText);
   if (buyer) order.buyer = buyer;
   else missed.push('buyer');
   // `王**，陕西安康市紫阳县**********`: the address follows the receiver's name.
@@ -215,7 +228,7 @@ function readCard(card: Element, ctx: ListContext, tallies: CardTallies): Captur
   else missed.push('receiverRegion');
 
   order.items = readItems(card, tallies);
-  if (order.items.length === 0) missed.push('items');
+  if (itemsIncomplete(order.items, card)) missed.push('items');
   // no selector prints waybills on a card: a waybill the card prints (`中通快递 7843…`) is the floor's,
   // asked only where a carrier's word (or 运单) is followed by a number (reading cost on 500-card pages)
   if (WAYBILL_HINT.test(card.textContent ?? '')) missed.push('shipments');

@@ -24,8 +24,9 @@ const BODY = ':scope > .card-body';
 
 export const CARDS = {
   row: chain(
-    ['.order-list-card-table .table-body > .card', 'jd-2024-cards'],
-    ['.jd-scrollbar__view .table-body > .card', 'jd-2024-cards-scrollbar'],
+    // descendants, not children: a wrapper the kit adds around some cards (virtual scroll) must not hide them
+    ['.order-list-card-table .table-body .card', 'jd-2024-cards'],
+    ['.jd-scrollbar__view .table-body .card', 'jd-2024-cards-scrollbar'],
   ),
   empty: chain(
     ['.order-list-card-table .jd-empty', 'jd-2024-cards'],

@@ -22,7 +22,7 @@ import { readGenericTable } from '../../capture/generic-table';
 import { beginRead, pick, pickAll } from '../../capture/fast-query';
 import { beginFloorRead, type FloorField } from '../../capture/floor/read-row-floor';
 import { textOf } from '../../capture/row-values';
-import { WAYBILL_HINT, fillFromFloor, findOrderRows } from '../../capture/floor-fill';
+import { WAYBILL_HINT, fillFromFloor, findOrderRows, itemsIncomplete } from '../../capture/floor-fill';
 import type { CapturedOrderInput, Item } from '../../model/order';
 import type { PageRead, RowRead } from '../types';
 import { COLUMN_COUNT_2021, columnLabels, columnsByIndex2021, labels, type PddColumn, selectors } from './selectors';
@@ -232,7 +232,7 @@ function readCard(
   if (order.createdAt === undefined) missed.push('createdAt');
   if (!order.buyer) missed.push('buyer');
   if (!order.receiverRegion) missed.push('receiverRegion');
-  if (!order.items || order.items.length === 0) missed.push('items');
+  if (itemsIncomplete(order.items)) missed.push('items');
   const before = { amount: order.amountCents, status: order.statusText, shipments: 0 };
   if (missed.length > 0) fillFromFloor(card, order, missed, site.orderIdPattern);
   if (before.amount === undefined && order.amountCents !== undefined) wins.floorAmount++;
