@@ -1,5 +1,6 @@
 import { countFloor, type FloorField, type FloorShipment, readRowFloor } from './floor/read-row-floor';
-import type { CapturedOrderInput, Item, Shipment } from '../model/order';
+import type { CapturedOrderInput, Item, Shipment, TrackingEvent } from '../model/order';
+import { traceEventsByWaybill } from './floor/trace-events';
 import type { ItemLine } from './floor/item-lines';
 import { clip } from './row-values';
 import type { Tally } from './tally';
@@ -41,6 +42,35 @@ export function floorItems(found: readonly ItemLine[] | undefined): Item[] {
     out.push(item);
   }
   return out;
+}
+
+/**
+ * Events for the shipments that have none, from the page's trace printed without class names
+ * (floor/trace-events): each waybill's own block, or every event when one parcel is shown. `locate` reads an
+ * event's place where the console's reader keeps one (抖店's `【成都市】`).
+ */
+export function attachTraceEvents(
+  scope: Element,
+  shipments: { waybillNo: string; events?: TrackingEvent[]; lastEventAt?: number }[],
+  locate?: (text: string) => string | undefined,
+): boolean {
+  const bare = shipments.filter((s) => !s.events || s.events.length === 0);
+  if (bare.length === 0) return false;
+  const byWaybill = traceEventsByWaybill(scope, shipments.map((s) => s.waybillNo));
+  let attached = false;
+  for (const shipment of bare) {
+    const events = byWaybill.get(shipment.waybillNo);
+    if (!events || events.length === 0) continue;
+    shipment.events = events.slice(0, 200).map(({ at, text }) => {
+      const event: TrackingEvent = { at, text };
+      const location = locate?.(text);
+      if (location) event.location = location;
+      return event;
+    });
+    shipment.lastEventAt = Math.max(...shipment.events.map((event) => event.at));
+    attached = true;
+  }
+  return attached;
 }
 
 const QUANTITY_MARKS = /[x×]\s?\d{1,6}(?![\d.])/g;

@@ -56,7 +56,13 @@ export function readLabelValues(root: Element, bareLabels: ReadonlySet<string>):
     } else if (bareLabels.has(text.replace(/\s+/g, ''))) {
       label = text.replace(/\s+/g, '');
       value = '';
-    } else continue;
+    } else {
+      // a known label joined to its value by a space (`订单号 2413…`: the colon drawn by CSS, the texts merged)
+      const space = text.indexOf(' ');
+      if (space <= 0 || !bareLabels.has(text.slice(0, space))) continue;
+      label = text.slice(0, space);
+      value = text.slice(space + 1).trim();
+    }
     if (!value) value = nextText(node as ChildNode) || (element.childNodes.length === 1 ? valueBeside(element) : '');
     if (!value || isPlaceholder(value)) continue;
     found.push({ label, value: value.slice(0, 300), element });

@@ -3,7 +3,7 @@ import { isPlaceholder } from '../generic-cells';
 import { alignedRow, columnCellsPerLine } from './column-value';
 import { type Kind, kindOfLabel } from './kinds';
 import { labelHits } from './label-value';
-import { type RowText, rowMemo } from './row-text';
+import { type RowText, rowMemo, rowTextOf } from './row-text';
 import { afterSaleStateOf } from './status-rollup';
 import { regionIn, statusPieces, statusWordsOf } from './text-patterns';
 
@@ -262,6 +262,30 @@ function byColumns(text: RowText): { items: ItemLine[]; covered: Set<number> } |
   return items.length > 0 ? { items, covered } : undefined;
 }
 
+/**
+ * A detail page (the whole page read as one row) prints its goods in a table of its own: each body line of a
+ * table inside the row whose header names the goods column is read as a row of that table.
+ */
+function byInnerTables(text: RowText): { items: ItemLine[]; covered: Set<number> } | undefined {
+  const tables = Array.from(text.row.querySelectorAll('table, [role="grid"], [role="table"]')).slice(0, 8);
+  const items: ItemLine[] = [];
+  const covered = new Set<number>();
+  for (const table of tables) {
+    const lines = Array.from(table.querySelectorAll('tr, [role="row"]')).filter((line) => !line.closest('thead') && !line.querySelector('th, [role="columnheader"]'));
+    for (const line of lines.slice(0, MAX_ITEMS)) {
+      if (items.length >= MAX_ITEMS) break;
+      const read = byColumns(rowTextOf(line));
+      if (!read) continue;
+      items.push(...read.items.map(({ span: _span, afterSalePiece: _piece, ...item }) => item));
+      text.owners.forEach((owner, i) => {
+        if (line.contains(owner)) covered.add(i);
+      });
+    }
+    if (items.length > 0) break;
+  }
+  return items.length > 0 ? { items, covered } : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------- pattern
 
 const ITEM_COLUMNS: ReadonlySet<Kind> = new Set(['item', 'quantity', 'unitPrice', 'sku', 'afterSale', 'subtotal']);
@@ -348,7 +372,7 @@ export function itemLinesOf(text: RowText): ItemLines | undefined {
     // quantity marks first: a div grid's columns can misalign under wrappers, a mark's block cannot; the
     // columns where they find more items (a goods table printing bare counts: 商品数量 `1`)
     const pattern = byQuantityMarks(text);
-    const columns = byColumns(text);
+    const columns = byColumns(text) ?? byInnerTables(text);
     if (columns && (!pattern || columns.items.length > pattern.length)) {
       return { items: columns.items, strategy: 'column' as const, covered: columns.covered };
     }

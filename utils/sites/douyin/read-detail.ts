@@ -9,6 +9,7 @@ import { receiverRegion } from '../../model/receiver-region';
 import { DETAIL, LABEL_TIME_FIELDS, STEP_TIME_FIELDS } from './selectors';
 import { site } from './site';
 import { clip, moneyOf, quantityOf, textOf, textPieces } from '../../capture/row-values';
+import { attachTraceEvents, floorItems } from '../../capture/floor-fill';
 import { beginFloorRead, FLOOR_STRATEGIES, floorStrategyIndex, readRowFloor } from '../../capture/floor/read-row-floor';
 
 const LABEL_COLON = /\s*[：:]\s*$/;
@@ -16,6 +17,8 @@ const ID_DIGITS = /\d{5,}/;
 const WAYBILL = /^[A-Za-z0-9-]{4,40}$/;
 const STEP_TIME = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/;
 const LOCATION = /^【([^】]{1,100})】/;
+/** 抖店 prints an event's city first in its description: `派件中 【成都市】武侯区…`. */
+const LOCATION_IN = /【([^】]{1,100})】/;
 
 type TimeField = (typeof STEP_TIME_FIELDS)[string];
 
@@ -209,7 +212,13 @@ export function readDetail(doc: Document, url: URL): PageRead {
   }
 
   const amountText = valueOf('实付金额') || valueOf('支付金额') || valueOf('实付款');
-  const amountCents = moneyOf(amountText);
+  let amountCents = moneyOf(amountText);
+  if (amountCents === null || amountCents === undefined) {
+    // the label's next text is not the whole amount (`¥` `208` `.90` in spans, a note beside it): the floor
+    // reads the text after the label as a whole; a printed `¥--` stays unreadable
+    const floor = readRowFloor(root, { orderIdPattern: site.orderIdPattern, want: ['amountCents'] }).amountCents;
+    if (floor) amountCents = floor.value;
+  }
   if (amountCents === null) return skip('bad-amount');
   if (amountCents !== undefined) order.amountCents = amountCents;
 
@@ -223,8 +232,24 @@ export function readDetail(doc: Document, url: URL): PageRead {
     const region = receiverRegion(parts.length >= 3 ? parts.slice(2).join('，') : receiver);
     if (region) order.receiverRegion = clip(region, 80);
   }
+  if (!order.receiverRegion) {
+    const floor = readRowFloor(root, { orderIdPattern: site.orderIdPattern, want: ['receiverRegion'] }).receiverRegion;
+    if (floor) {
+      order.receiverRegion = clip(floor.value, 80);
+      recordStrategy(diag, 'receiverRegion', floor.strategy);
+    }
+  }
   order.items = readItems(root);
+  if (order.items.length === 0) {
+    // the goods table re-hashed: the floor's items (its columns, or each quantity mark's block)
+    const floor = readRowFloor(root, { orderIdPattern: site.orderIdPattern, want: ['items'] }).items;
+    if (floor) {
+      order.items = floorItems(floor.value);
+      recordStrategy(diag, 'items', floor.strategy);
+    }
+  }
   order.shipments = readShipments(root, diag);
+  if (attachTraceEvents(root, order.shipments, (text) => LOCATION_IN.exec(text)?.[1])) recordStrategy(diag, 'trace', 'floor');
   if (order.status === 'after_sale') order.afterSale = true;
 
   diag.rowsParsed = 1;

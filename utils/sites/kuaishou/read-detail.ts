@@ -4,6 +4,7 @@ import { readDetailFields, readShipments } from '../../capture/generic-detail';
 import { readLabelValues, valueOf } from '../../capture/generic-labels';
 import { provinceCity } from '../../capture/generic-region';
 import { pick, pickAll } from '../../capture/fast-query';
+import { attachTraceEvents } from '../../capture/floor-fill';
 import { beginFloorRead, FLOOR_STRATEGIES, floorStrategyIndex, readRowFloor } from '../../capture/floor/read-row-floor';
 import { lastEventAt, traceEvents } from '../../capture/generic-trace';
 import { textPieces as piecesOf } from '../../capture/row-values';
@@ -83,6 +84,7 @@ export function readKuaishouDetail(doc: Document, url: URL): PageRead {
   const blocks = pickAll(root, selectors.packageBlocks).elements;
   order.shipments = readShipments(values, detailLabels, blocks, selectors.traceItems, diag);
   floorShipments(root, blocks, order.shipments, diag);
+  if (attachTraceEvents(root, order.shipments)) recordStrategy(diag, 'trace', 'floor');
 
   const shop = readKuaishouShop(doc, diag);
   if (shop) order.shop = shop;

@@ -6,7 +6,7 @@ import { provinceCity } from '../../capture/generic-region';
 import { beginRead, pick, pickAll } from '../../capture/fast-query';
 import { beginFloorRead, type FloorField, readRowFloor } from '../../capture/floor/read-row-floor';
 import { textOf } from '../../capture/row-values';
-import { fillFromFloor, floorShipments } from '../../capture/floor-fill';
+import { attachTraceEvents, fillFromFloor, floorShipments } from '../../capture/floor-fill';
 import type { CapturedOrderInput, TrackingEvent } from '../../model/order';
 import { parseBeijingTime } from '../../model/time';
 import type { PageRead } from '../types';
@@ -106,6 +106,7 @@ export function readPddDetail(doc: Document, url: URL): PageRead {
   const shipmentsBefore = order.shipments.length;
   fillFromFloor(root, order, missed, site.orderIdPattern);
   if (order.shipments.length > shipmentsBefore) recordStrategy(diag, 'shipments', 'floor');
+  if (attachTraceEvents(root, order.shipments)) recordStrategy(diag, 'trace', 'floor');
 
   const shop = boundedText(textOf(pick(doc, selectors.shopName, diag, 'shop')), 80) ?? floorShopName(doc, diag);
   if (shop) order.shop = shop;

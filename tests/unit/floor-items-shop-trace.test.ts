@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDiagnostics } from '@/utils/capture/diagnostics';
 import { floorShopName, shopNameIn } from '@/utils/capture/floor/shop-name';
+import { traceEventsByWaybill, traceEventsIn } from '@/utils/capture/floor/trace-events';
 import { docOf, floor, rowIn } from './floor-helpers';
 
 const ID = '4934071258846137421';
@@ -85,5 +86,28 @@ describe('shop name without class names', () => {
     const diag = emptyDiagnostics('douyin', 'list');
     expect(floorShopName(docOf('<div>山野好物旗舰店</div><span>ID：88</span>'), diag)).toBe('山野好物旗舰店');
     expect(diag.strategies.shop).toEqual({ 'floor-shop-id': 1 });
+  });
+});
+
+describe('parcel traces without class names', () => {
+  const page = `<div class="page"><div>下单时间：2026-05-12 09:00:00</div><div><span>买家签收</span><span>2026-05-14 10:00:00</span></div>
+    <div><div><span>包裹1</span><span>运单号：</span><span>75312345678901</span></div>
+      <div><div><div>派件中</div><div>【成都市】武侯区网点 正在派件</div><div>2026/05/14 08:12:30</div></div>
+      <div><div>已揽件</div><div>【杭州市】中通 已揽收</div><div>2026/05/13 17:01:45</div></div></div></div>
+    <div><div><span>包裹2</span><span>运单号：</span><span>462598779470531</span></div>
+      <ul><li><span>2026-05-13 22:10:00</span><span>【杭州市】快件已发往 成都分拨中心</span><a>查看</a></li></ul></div></div>`;
+
+  it('each time with its words, in either order; the order times and progress steps are not events', () => {
+    expect(traceEventsIn(docOf(page).querySelector('.page')!).map((e) => e.text)).toEqual([
+      '派件中 【成都市】武侯区网点 正在派件',
+      '已揽件 【杭州市】中通 已揽收',
+      '【杭州市】快件已发往 成都分拨中心',
+    ]);
+  });
+
+  it('each waybill gets the events of its own block', () => {
+    const events = traceEventsByWaybill(docOf(page).querySelector('.page')!, ['75312345678901', '462598779470531']);
+    expect(events.get('75312345678901')?.map((e) => e.at)).toEqual([Date.parse('2026-05-14T08:12:30+08:00'), Date.parse('2026-05-13T17:01:45+08:00')]);
+    expect(events.get('462598779470531')?.map((e) => e.text)).toEqual(['【杭州市】快件已发往 成都分拨中心']);
   });
 });
