@@ -111,3 +111,12 @@ describe('parcel traces without class names', () => {
     expect(events.get('462598779470531')?.map((e) => e.text)).toEqual(['【杭州市】快件已发往 成都分拨中心']);
   });
 });
+
+describe('unreadable printed times', () => {
+  it('a labelled date that cannot be read is said, so the reader skips the row; a missing one is not', () => {
+    const bad = floor(rowIn(`<div class="row"><span>订单成交时间</span><span>2026/13/45 99:99:99</span></div>`), ['createdAt']);
+    expect(bad.createdAt).toBeUndefined();
+    expect(bad.timeUnreadable).toBe(true);
+    expect(floor(rowIn(`<div class="row"><span>订单号：${ID}</span></div>`), ['createdAt']).timeUnreadable).toBeUndefined();
+  });
+});

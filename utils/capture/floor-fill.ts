@@ -108,8 +108,9 @@ export function completeItems(items: Item[], fromFloor: readonly Item[]): void {
 /**
  * Asks the class-free floor (utils/capture/floor) for the fields the site selectors missed, writes what it
  * finds into the order and counts each wanted field in its tally (`floor-*` strategy or none). Returns
- * `bad-amount` when the amount was missed and the row prints money that cannot be read (`¥--`): the row is
- * skipped rather than stored without it, as a selector-read `¥--` is.
+ * `bad-amount` when the amount was missed and the row prints money that cannot be read (`¥--`), `bad-time`
+ * when a missed time's label is followed by a date that cannot be read: the row is skipped rather than stored
+ * without it, as when its selectors read them.
  */
 export function fillFromFloor(
   row: Element,
@@ -117,7 +118,7 @@ export function fillFromFloor(
   missed: readonly FloorField[],
   orderIdPattern: RegExp,
   tallies: FloorTallies = {},
-): 'bad-amount' | undefined {
+): 'bad-amount' | 'bad-time' | undefined {
   if (missed.length === 0) return undefined;
   const floor = readRowFloor(row, { orderIdPattern, want: missed });
   for (const field of missed) {
@@ -146,7 +147,7 @@ export function fillFromFloor(
     }
     order.shipments = merged;
   }
-  return floor.amountUnreadable ? 'bad-amount' : undefined;
+  return floor.amountUnreadable ? 'bad-amount' : floor.timeUnreadable ? 'bad-time' : undefined;
 }
 
 // An order id printed as a whole run of digits (and dashes), for the class-free row finder.

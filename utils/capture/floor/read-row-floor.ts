@@ -140,6 +140,8 @@ export interface FloorRead {
   shipments?: FloorFound<FloorShipment[]>;
   items?: FloorFound<FloorItem[]>;
   paymentMethod?: FloorFound<string>;
+  /** A wanted time was not found, and its label is followed by a date that cannot be read. */
+  timeUnreadable?: true;
   /** No amount was found, and the row prints money that cannot be read (`¥--`, `¥**`). */
   amountUnreadable?: true;
 }
@@ -168,6 +170,7 @@ export function countFloor(tally: Tally, offset: number, found: FloorFound<unkno
   return found !== undefined;
 }
 
+const DATE_SHAPED = /^\d{4}\s*[-/.年]\s*\d{1,2}/;
 const CURRENCY = /[¥￥]|\d元/;
 const MONEY_PART = /^[\d,]*\.?\d+$|^\d[\d,]*\.?$/;
 const MONEY_PLACEHOLDER = /^[¥￥]\s*(?:-{1,3}|\*{1,6}|—{1,2})$/;
@@ -205,6 +208,8 @@ function readField(text: RowText, field: FloorField, options: FloorOptions, out:
     case 'shippedAt': {
       const value = readTime(text, field);
       if (value) out[field] = value;
+      // `下单时间：2026-13-45 99:99:99`: a time is printed but cannot be read (the row is skipped, as by selectors)
+      else if (labelsOf(text, field).some((hit) => DATE_SHAPED.test(hit.value))) out.timeUnreadable = true;
       return;
     }
     case 'amountCents': {

@@ -147,7 +147,8 @@ function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies)
   order.items = readItems(table);
   if (itemsIncomplete(order.items)) missed.push('items');
   if (WAYBILL_HINT.test(table.textContent ?? '')) missed.push('shipments');
-  if (fillFromFloor(table, order, missed, site.orderIdPattern, tallies.floor()) === 'bad-amount') return 'bad-amount';
+  const unreadable = fillFromFloor(table, order, missed, site.orderIdPattern, tallies.floor());
+  if (unreadable) return unreadable;
   if (order.status === 'after_sale') order.afterSale = true;
   return order;
 }

@@ -232,7 +232,8 @@ function readCard(card: Element, ctx: ListContext, tallies: CardTallies): Captur
   // no selector prints waybills on a card: a waybill the card prints (`中通快递 7843…`) is the floor's,
   // asked only where a carrier's word (or 运单) is followed by a number (reading cost on 500-card pages)
   if (WAYBILL_HINT.test(card.textContent ?? '')) missed.push('shipments');
-  if (fillFromFloor(card, order, missed, site.orderIdPattern, tallies.floor()) === 'bad-amount') return 'bad-amount';
+  const unreadable = fillFromFloor(card, order, missed, site.orderIdPattern, tallies.floor());
+  if (unreadable) return unreadable;
   if (order.status === 'after_sale') order.afterSale = true;
   return order;
 }

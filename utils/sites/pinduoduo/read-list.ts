@@ -21,7 +21,7 @@ import { provinceCity } from '../../capture/generic-region';
 import { readGenericTable } from '../../capture/generic-table';
 import { beginRead, pick, pickAll } from '../../capture/fast-query';
 import { beginFloorRead, type FloorField } from '../../capture/floor/read-row-floor';
-import { textOf } from '../../capture/row-values';
+import { textOf, valueAfterLabelIn } from '../../capture/row-values';
 import { WAYBILL_HINT, fillFromFloor, findOrderRows, itemsIncomplete } from '../../capture/floor-fill';
 import type { CapturedOrderInput, Item } from '../../model/order';
 import type { PageRead, RowRead } from '../types';
@@ -57,7 +57,17 @@ function columnMap(root: ParentNode): ColumnMap {
   return { index: columnsByIndex2021, width: COLUMN_COUNT_2021, strategy: 'pdd-2021-td-index' };
 }
 
-function timeAfter(text: string, names: readonly string[]): CellValue<number> | null {
+/**
+ * The time after one of `names` on the card's header line: in the label's own text (`订单成交时间：…`) or the
+ * element after a label printed alone without a colon (`<span>承诺发货时间</span><span>2026-…</span>`), else
+ * `label：time` in the line's joined text.
+ */
+function timeAfter(text: string, pieces: readonly string[], names: readonly string[]): CellValue<number> | null {
+  // the label's own text first: the joined line runs on into the next label when that one has no colon
+  for (const name of names) {
+    const value = valueAfterLabelIn(pieces, new RegExp(`^${name}\\s*[：:]?\\s*`));
+    if (value !== undefined) return timeCell(value);
+  }
   const segment = segmentAfterLabel(text, names);
   return segment === null ? null : timeCell(segment);
 }
@@ -144,6 +154,7 @@ function readCard(
   wins: Wins,
 ): Outcome {
   const headerText = collapse(card.firstElementChild?.textContent);
+  const headerPieces = textPieces(card.firstElementChild);
 
   // order id: by its label on the header line, else the SN format anywhere on that line
   const labelled = segmentAfterLabel(headerText, labels.orderId);
@@ -160,13 +171,13 @@ function readCard(
   if (byLabel) wins.idByLabel++;
   else wins.idByFormat++;
 
-  const created = timeAfter(headerText, labels.createdAt);
+  const created = timeAfter(headerText, headerPieces, labels.createdAt);
   if (created?.kind === 'bad') return { skip: 'bad-time' };
   if (created?.kind === 'value') {
     order.createdAt = created.value;
     wins.createdAt++;
   }
-  const promised = timeAfter(headerText, labels.promisedShipAt);
+  const promised = timeAfter(headerText, headerPieces, labels.promisedShipAt);
   if (promised?.kind === 'bad') return { skip: 'bad-time' };
   if (promised?.kind === 'value') {
     order.promisedShipAt = promised.value;
@@ -234,7 +245,8 @@ function readCard(
   if (!order.receiverRegion) missed.push('receiverRegion');
   if (itemsIncomplete(order.items)) missed.push('items');
   const before = { amount: order.amountCents, status: order.statusText, shipments: 0 };
-  if (missed.length > 0) fillFromFloor(card, order, missed, site.orderIdPattern);
+  const unreadable = missed.length > 0 ? fillFromFloor(card, order, missed, site.orderIdPattern) : undefined;
+  if (unreadable) return { skip: unreadable };
   if (before.amount === undefined && order.amountCents !== undefined) wins.floorAmount++;
   if (!before.status && order.statusText) wins.floorStatus++;
   if ((order.shipments?.length ?? 0) > 0) wins.floorShipments++;
@@ -254,11 +266,16 @@ export function readPddList(doc: Document): PageRead {
   const root: ParentNode = pick(doc, selectors.root, diag, 'root') ?? doc;
   let cards = pickAll(root, selectors.orderCards);
   if (cards.elements.length === 0) {
-    const generic = readGenericTable(doc, site, 'list');
-    if (generic) return generic;
-    // Re-hashed classes, other wrappers: the order cards found by their printed order ids.
+    // Re-hashed classes, other wrappers: the order cards found by their printed order ids, read as cards
+    // (their header line's labels need no class); the generic table reader for pages without such cards.
     const found = findOrderRows(doc.body, site.orderIdPattern);
-    if (found.length > 0) cards = { elements: found, layout: 'floor-rows' };
+    // rows that are table lines, or hold their table's header, are a plain table's: the generic reader's
+    const plainTable = found.some((row) => row.tagName === 'TR' || row.querySelector('th') !== null);
+    if (found.length > 0 && !plainTable) cards = { elements: found, layout: 'floor-rows' };
+    else {
+      const generic = readGenericTable(doc, site, 'list');
+      if (generic) return generic;
+    }
   }
   if (cards.elements.length === 0) {
     const empty = pick(root, selectors.emptyState);
