@@ -76,11 +76,16 @@ export function attachTraceEvents(
 const QUANTITY_MARKS = /[x×]\s?\d{1,6}(?![\d.])/g;
 
 /**
- * Whether the floor should read the row's items: none read, one lacking a field the floor can read, or the
- * row printing more quantity marks (`x1`) than items were read (an item's wrapper gone).
+ * Whether the floor should read the row's items: none read, one lacking one of `fields` (those the console
+ * prints per item: 拼多多 prints a subtotal, no unit price), or the row printing more quantity marks (`x1`)
+ * than items were read (an item's wrapper gone).
  */
-export function itemsIncomplete(items: readonly Item[] | undefined, row?: Element): boolean {
-  if (!items || items.length === 0 || items.some((item) => item.quantity === undefined || item.unitPriceCents === undefined)) return true;
+export function itemsIncomplete(
+  items: readonly Item[] | undefined,
+  row?: Element,
+  fields: readonly ('quantity' | 'unitPriceCents')[] = ['quantity'],
+): boolean {
+  if (!items || items.length === 0 || items.some((item) => fields.some((field) => item[field] === undefined))) return true;
   return row !== undefined && (row.textContent?.match(QUANTITY_MARKS)?.length ?? 0) > items.length;
 }
 

@@ -162,7 +162,7 @@ export function readDetail(doc: Document, url: URL): PageRead {
   if (!order.statusText) missed.push('status');
   if (order.amountCents === undefined) missed.push('amountCents');
   if (!order.receiverRegion) missed.push('receiverRegion');
-  if (itemsIncomplete(order.items)) missed.push('items');
+  if (itemsIncomplete(order.items, undefined, ['quantity', 'unitPriceCents'])) missed.push('items');
   const before = order.shipments.length;
   fillFromFloor(root, order, missed, site.orderIdPattern);
   if (order.shipments.length > before) recordStrategy(diag, 'shipments', 'floor');

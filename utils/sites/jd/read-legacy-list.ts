@@ -86,6 +86,8 @@ const idInLinkOf = (el: Element) => ID_IN_LINK.exec(el.getAttribute('href') ?? '
 const buyerOf = (el: Element) => textOf(el).replace(BUYER_LABEL, '');
 
 /** One old porder order table (header row + one row per SKU) → order, or the reason to skip it. */
+const PAID_WORD = /付款|支付/;
+
 function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies): CapturedOrderInput | string {
   const header = textPieces(pick(table, PORDER.header));
 
@@ -108,11 +110,13 @@ function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies)
   const paidAt = labelledTime(header, PAID_LABEL);
   if (createdAt === null || paidAt === null) return 'bad-time';
   const missed: FloorField[] = [];
-  if (createdAt === undefined || paidAt === undefined) {
+  // an unpaid order prints no 付款时间: the floor is asked for it only where the header names it
+  const paidPrinted = paidAt !== undefined || header.some((piece) => PAID_WORD.test(piece));
+  if (createdAt === undefined || (paidAt === undefined && paidPrinted)) {
     // a label split from its value, or other wrappers: an unparseable printed time still skips the row
     if (unparseablePrintedTime(textOf(table))) return 'bad-time';
     if (createdAt === undefined) missed.push('createdAt');
-    if (paidAt === undefined) missed.push('paidAt');
+    if (paidAt === undefined && paidPrinted) missed.push('paidAt');
   }
 
   const amountEl = found(table, PORDER.amount, tallies.amount);
@@ -145,7 +149,7 @@ function readOrderTable(table: Element, ctx: ListContext, tallies: TableTallies)
   if (region) order.receiverRegion = clip(region, 80);
   else missed.push('receiverRegion');
   order.items = readItems(table);
-  if (itemsIncomplete(order.items)) missed.push('items');
+  if (itemsIncomplete(order.items, undefined, ['quantity', 'unitPriceCents'])) missed.push('items');
   if (WAYBILL_HINT.test(table.textContent ?? '')) missed.push('shipments');
   const unreadable = fillFromFloor(table, order, missed, site.orderIdPattern, tallies.floor());
   if (unreadable) return unreadable;

@@ -228,7 +228,7 @@ function readCard(card: Element, ctx: ListContext, tallies: CardTallies): Captur
   else missed.push('receiverRegion');
 
   order.items = readItems(card, tallies);
-  if (itemsIncomplete(order.items, card)) missed.push('items');
+  if (itemsIncomplete(order.items, card, ['quantity', 'unitPriceCents'])) missed.push('items');
   // no selector prints waybills on a card: a waybill the card prints (`中通快递 7843…`) is the floor's,
   // asked only where a carrier's word (or 运单) is followed by a number (reading cost on 500-card pages)
   if (WAYBILL_HINT.test(card.textContent ?? '')) missed.push('shipments');
