@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDiagnostics } from '@/utils/capture/diagnostics';
 import { floorShopName, shopNameIn } from '@/utils/capture/floor/shop-name';
 import { traceEventsByWaybill, traceEventsIn } from '@/utils/capture/floor/trace-events';
+import { WAYBILL_HINT } from '@/utils/capture/floor-fill';
 import { docOf, floor, rowIn } from './floor-helpers';
 
 const ID = '4934071258846137421';
@@ -118,5 +119,15 @@ describe('unreadable printed times', () => {
     expect(bad.createdAt).toBeUndefined();
     expect(bad.timeUnreadable).toBe(true);
     expect(floor(rowIn(`<div class="row"><span>订单号：${ID}</span></div>`), ['createdAt']).timeUnreadable).toBeUndefined();
+  });
+});
+
+describe('the waybill hint that decides whether the floor reads shipments', () => {
+  it('a carrier word or 运单 before a number, never the order number itself', () => {
+    expect(WAYBILL_HINT.test('订单号：81500013741 下单时间：2023-02-20')).toBe(false);
+    expect(WAYBILL_HINT.test('子订单号 815000137411')).toBe(false);
+    expect(WAYBILL_HINT.test('中通快递 78432165498721')).toBe(true);
+    expect(WAYBILL_HINT.test('运单号：JDVA11408814483')).toBe(true);
+    expect(WAYBILL_HINT.test('快递单号：75312345678901')).toBe(true);
   });
 });

@@ -14,7 +14,8 @@ export interface FloorTally {
 export type FloorTallies = Partial<Record<FloorField, FloorTally>>;
 
 /** A carrier's word (or 运单) followed by a number: only then is the floor asked for a row's waybills. */
-export const WAYBILL_HINT = /(?:快递|速递|速运|快运|物流|邮政|EMS|运单号?|单号)\s*[：:]?\s*[A-Za-z]{0,4}\d{8,}/;
+// (not 订单号 / 子订单号: `订单号：81500013741` is the order's own number)
+export const WAYBILL_HINT = /(?:快递|速递|速运|快运|物流|邮政|EMS|运单号?|(?<![订])单号)\s*[：:]?\s*[A-Za-z]{0,4}\d{8,}/;
 
 /** Floor shipments → the order's shipments (no events: a list or logistics cell prints none). */
 export function floorShipments(found: readonly FloorShipment[] | undefined): Shipment[] {
