@@ -3,7 +3,7 @@ import { type ParseDiagnostics, recordStrategy } from './diagnostics';
 import { boundedText, carriersIn, moneyCell, statusOf, timeCell, waybillsIn } from './generic-cells';
 import { type LabelValue, valueOf, valuesOf } from './generic-labels';
 import { lastEventAt, traceEvents } from './generic-trace';
-import { queryAllChain, type SelectorEntry } from './strategy';
+import { pickAll, type SelectorEntry } from './fast-query';
 
 /** The labels a detail page prints its fields under, per field (each console passes its own words). */
 export interface DetailLabels {
@@ -100,7 +100,7 @@ export function readShipments(
           ? carrierHits[0]
           : undefined;
     const carrierName = carrierHit ? carriersIn([carrierHit.value])[0] : undefined;
-    const events = block ? traceEvents(queryAllChain(block, traceChain).elements) : [];
+    const events = block ? traceEvents(pickAll(block, traceChain).elements) : [];
     const shipment: Shipment = { waybillNo, events };
     if (carrierName) shipment.carrierName = carrierName;
     const last = lastEventAt(events);

@@ -2,7 +2,7 @@
  * Small value helpers for site readers (抖店 and 京东 use them; they belong in utils/capture once that is
  * open for edits). Everything compiled once: readers must not build regexes per row.
  */
-import { type SelectorEntry } from './strategy';
+import { type SelectorEntry } from './fast-query';
 import { parseMoneyCents } from '../model/money';
 import { queryOne } from './fast-query';
 import type { Tally } from './tally';
@@ -19,7 +19,7 @@ const QUANTITY = /^[x×X*]\s*(\d{1,7})$/;
 /** Text cut to a schema's maximum length; undefined for empty text. */
 export const clip = (text: string, max: number): string | undefined => (text ? text.slice(0, max) : undefined);
 
-/** Whitespace-collapsed textContent, as capture/strategy's textOf, without a regex replace when none is needed. */
+/** Whitespace-collapsed textContent, without a regex replace when none is needed. */
 export function textOf(el: Element | null | undefined): string {
   const text = el?.textContent;
   if (!text) return '';

@@ -1,5 +1,5 @@
 import type { ParseDiagnostics } from './diagnostics';
-import type { SelectorEntry } from './strategy';
+import type { SelectorEntry } from './fast-query';
 
 /**
  * Which strategy of a field's fallback chain won, counted per row in plain integers and written into the

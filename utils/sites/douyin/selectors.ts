@@ -1,4 +1,4 @@
-import type { SelectorEntry } from '../../capture/strategy';
+import type { SelectorEntry } from '../../capture/fast-query';
 
 /**
  * 抖店 selectors as data, newest layout first; stable hooks (data-*, ARIA, label text) before class-name

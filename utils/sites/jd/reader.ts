@@ -1,6 +1,6 @@
 import { emptyDiagnostics, type ParseDiagnostics } from '../../capture/diagnostics';
 import { readGenericTable } from '../../capture/generic-table';
-import type { SelectorEntry } from '../../capture/strategy';
+import type { SelectorEntry } from '../../capture/fast-query';
 import type { PageKind } from '../../model/order';
 import { beginRead, pick, pickAll } from '../../capture/fast-query';
 import { clip, textOf } from '../../capture/row-values';

@@ -1,4 +1,4 @@
-import type { SelectorEntry } from '../../capture/strategy';
+import type { SelectorEntry } from '../../capture/fast-query';
 
 /**
  * 京东商家后台 selectors as data, newest layout first; stable hooks (`[prop=…]`, label text, links) before

@@ -1,4 +1,4 @@
-import type { SelectorEntry } from '../../capture/strategy';
+import type { SelectorEntry } from '../../capture/fast-query';
 
 /**
  * 快手小店 selectors as data. The order list and detail DOM of this console are not in any public source

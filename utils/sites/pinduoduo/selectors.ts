@@ -1,4 +1,4 @@
-import type { SelectorEntry } from '../../capture/strategy';
+import type { SelectorEntry } from '../../capture/fast-query';
 
 /**
  * 拼多多商家后台 selectors as data, newest layout first, stable hooks before class names (consoles.md §5.1).
