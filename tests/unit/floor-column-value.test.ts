@@ -110,7 +110,7 @@ describe('a card per order with a table and a header table above the list (拼�
       amountCents: 2990,
       status: { value: 'unpaid', statusText: '待支付' },
       buyer: '李**',
-      receiverRegion: '浙江省 杭州市',
+      receiverRegion: '浙江省杭州市',
       items: [{ title: '北欧风陶瓷马克杯', quantity: 1 }],
     });
     expect(read.amountCents?.strategy).toBe('floor-column');

@@ -199,7 +199,7 @@ describe('status words on whole pieces', () => {
 describe('receiver region', () => {
   it('finds province/city in a masked address, never the street', () => {
     expect(regionIn('测*，1**********，浙江省杭州市西湖区***', true)).toBe('浙江省杭州市');
-    expect(regionIn('浙江省 杭州市 西湖区 ****', true)).toBe('浙江省 杭州市');
+    expect(regionIn('浙江省 杭州市 西湖区 ****', true)).toBe('浙江省杭州市');
     expect(regionIn('王**，陕西安康市紫阳县**********', true)).toBe('陕西安康市');
     expect(regionIn('北京市朝阳区***', true)).toBe('北京市');
   });

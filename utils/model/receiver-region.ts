@@ -1,8 +1,8 @@
 /**
  * Province + city at the start of a displayed (masked) receiver address, never the street:
  * `浙江省杭州市西湖区***` → `浙江省杭州市`, JD's `陕西安康市紫阳县****` → `陕西安康市`, `北京市朝阳区***` →
- * `北京市`. Returns the text as displayed (whitespace collapsed), or null when the address does not start
- * with a known province — a region is left out rather than guessed.
+ * `北京市`, `浙江省 杭州市` → `浙江省杭州市` (one spelling on every console, so the dashboard groups them), or null
+ * when the address does not start with a known province — a region is left out rather than guessed.
  *
  * Used by the 抖店 and 京东 readers; 千牛's `name，phone，address` line: receiverRegionAfterContact below.
  */
@@ -28,7 +28,8 @@ export function receiverRegion(address: string): string | null {
   const provinceText = province[0];
   const city = CITY_AT_START.exec(text.slice(provinceText.length));
   if (!city) return provinceText.length > short.length ? provinceText : null;
-  return `${provinceText}${city[0].startsWith(' ') ? ' ' : ''}${city[1]}`;
+  // one spelling whatever the console prints between them (千牛/拼多多 `浙江省 杭州市`, 抖店 `浙江省杭州市`)
+  return `${provinceText}${city[1]}`;
 }
 
 // The parts of a contact line (`name，phone，address，zip`).
@@ -36,7 +37,7 @@ const CONTACT_PARTS = /[，,]\s*/;
 
 /**
  * The region of an address printed after the receiver's name and phone, parts separated by commas, as
- * 千牛 prints it: `王**，86-1**********，浙江省 杭州市 西湖区 文三路****号 ，000000` → `浙江省 杭州市`. The first
+ * 千牛 prints it: `王**，86-1**********，浙江省 杭州市 西湖区 文三路****号 ，000000` → `浙江省杭州市`. The first
  * part that reads as an address counts: a masked name may start like a province (`吉林**`, `上海**`), so a
  * municipality needs its 市 or a space after it, and a province must be followed by its city or carry its
  * suffix (`吉林市` is a city, not the province). Null when no part does.

@@ -481,11 +481,12 @@ function findRegion(text: string, strict: boolean): string | undefined {
       // a municipality printed without 市 before its district (京东 `张**，北京朝阳区****`)
       const city = MUNICIPALITY_DISTRICT.exec(rest);
       if (city && `${city[1]}市` === region) return region;
-      if (!rest.startsWith(region)) continue;
-      const after = rest.slice(region.length).trimStart();
+      // the region is one spelling (no space between province and city): compared without the page's spaces
+      const compact = rest.replace(/\s+/g, '');
+      if (!compact.startsWith(region)) continue;
+      const after = compact.slice(region.length);
       if (!(CITY_LEVEL.test(region) && ADDRESS_GOES_ON.test(after)) && !/^[*＊]{2,}/.test(after)) continue;
     }
-    // as displayed (model/receiver-region's contract: whitespace collapsed, not removed)
     return region.slice(0, 80);
   }
   return undefined;
