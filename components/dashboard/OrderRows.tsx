@@ -36,7 +36,7 @@ export function OrderRows({ orders, caption }: { orders: readonly OrderRecord[];
               <td className="nowrap" title={order.statusText}>{order.status ? statusLabel(order.status) : (order.statusText ?? '')}</td>
               <td className="num">{order.amountCents !== undefined ? formatYuan(order.amountCents) : ''}</td>
               <td className="buyer">{order.buyer ?? ''}</td>
-              <td>{order.receiverRegion ?? ''}</td>
+              <td className="nowrap">{order.receiverRegion ?? ''}</td>
               <td className="items">{order.items.map((item) => (item.quantity && item.quantity > 1 ? `${item.title} ×${item.quantity}` : item.title)).join('；')}</td>
               <td className="mono">{order.waybillNos.join('；')}</td>
             </tr>

@@ -196,11 +196,14 @@ export function OverviewView({ selection, onSelection }: { selection: Selection;
       <FilterBar value={selection} onChange={onSelection} />
       <KpiSection selection={selection} />
       <TrendSection selection={selection} />
-      <div className="grid-2">
-        <StatusSection selection={selection} />
+      {/* status and order sources stacked beside the (taller) provinces: no half-empty card */}
+      <div className="grid-2 fit">
+        <div className="stack">
+          <StatusSection selection={selection} />
+          <OrderSourceSection selection={selection} />
+        </div>
         <ProvinceSection selection={selection} />
       </div>
-      <OrderSourceSection selection={selection} />
       <PlatformSection selection={selection} />
       <RecentSection />
     </section>

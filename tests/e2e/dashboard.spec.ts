@@ -62,6 +62,13 @@ test('overview tiles, search by order number and by waybill', async ({ context, 
     'data-value',
     String(LIST_IDS.length),
   );
+  // the status card (order sources stack under it when known) sits beside the provinces at its own height:
+  // no card stretched half-empty; a bar list keeps its drawn size (a few bars never blown up to a card's width)
+  const boxOf = async (selector: string) => (await dashboard.locator(selector).boundingBox())!;
+  const [status, statusChart, provinces] = [await boxOf('[data-panel="status"]'), await boxOf('svg[data-chart="status"]'), await boxOf('[data-panel="provinces"]')];
+  expect(Math.abs(status.y - provinces.y)).toBeLessThan(2);
+  expect(status.height).toBeLessThan(statusChart.height + 120);
+  for (const chart of ['status', 'provinces']) expect((await boxOf(`svg[data-chart="${chart}"]`)).width).toBeLessThanOrEqual(561);
 
   await openView(dashboard, 'orders');
   await dashboard.selectOption('section[data-view="orders"] select[data-filter="range"]', 'all');
