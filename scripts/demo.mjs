@@ -154,6 +154,8 @@ async function main() {
       // back on the list: 查物流 on that order shows the waybills the detail page added
       await page.goto(list.url);
       const track = page.locator(`[data-orderlens-row="${script.detail.orderId}"] [data-orderlens="track"]`);
+      // the row's controls come back once the page is read again and the database answered
+      await track.waitFor({ timeout: 10_000 }).catch(() => undefined);
       if (await track.count()) {
         await track.scrollIntoViewIfNeeded();
         await track.click();

@@ -25,6 +25,7 @@ for (const fixture of firstListPerPlatform) {
     const consolePage = await context.newPage();
     const pageErrors: string[] = [];
     consolePage.on('pageerror', (error) => pageErrors.push(String(error)));
+    const openedAt = Date.now();
     await consolePage.goto(fixture.url);
     await expect(consolePage.locator('[data-orderlens-row]')).toHaveCount(ids.length);
     for (const id of ids) await expect(consolePage.locator(`[data-orderlens-row="${id}"]`)).toHaveCount(1);
@@ -45,6 +46,12 @@ for (const fixture of firstListPerPlatform) {
       for (const field of ['createdAt', 'paidAt'] as const) {
         expect(order![field], `${expected.orderId}.${field}`).toEqual(toEpoch(expected[field]));
       }
+    }
+    if (fixture.platform === 'douyin') {
+      // 待支付 with the console's `剩余 29分钟 自动关闭`: the end of the window as printed, taken at capture
+      const unpaid = stored.get('douyin:4934071258846137422') as { payDeadlineAt?: number } | undefined;
+      expect(unpaid?.payDeadlineAt).toBeGreaterThanOrEqual(openedAt + 28 * 60_000);
+      expect(unpaid?.payDeadlineAt).toBeLessThanOrEqual(Date.now() + 30 * 60_000);
     }
     const popup = await openExtensionPage('popup.html');
     await popup.selectOption('select[data-filter="range"]', 'all');

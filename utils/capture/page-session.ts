@@ -9,6 +9,7 @@ import type { RowStateReply } from '../background/handle-content-message';
 import { sendToBackground } from './send-to-background';
 import { ApiOrderIndex } from './api-orders';
 import { findRowsById } from './find-rows-by-id';
+import { withPrintedPayDeadline } from './pay-countdown';
 
 /** How long an order page must stay without rows before we say its layout was not recognised. */
 const LAYOUT_NOTICE_AFTER_MS = 5000;
@@ -134,6 +135,14 @@ export class PageSession {
     }
   }
 
+  /** Pay deadlines taken from the console's countdowns, per order id (kept while the order's fields stay). */
+  private readonly deadlines = new Map<string, number>();
+
+  private printedDeadline(order: CapturedOrder): CapturedOrder {
+    const at = this.deadlines.get(order.orderId);
+    return at === undefined || order.payDeadlineAt !== undefined ? order : { ...order, payDeadlineAt: at };
+  }
+
   private read(): void {
     if (this.stopped) return;
     if (this.doc.location.href !== this.url) return this.onUrlChanged();
@@ -149,7 +158,11 @@ export class PageSession {
         page.diagnostics.rowsParsed = Math.max(0, page.diagnostics.rowsParsed - 1);
         continue;
       }
-      const order = parsed.data;
+      const read = parsed.data;
+      const signature = JSON.stringify(read);
+      // the console's own countdown (`剩余 29分钟 自动关闭`), taken once per change of the order's fields
+      const order = this.sentSignatures.get(read.orderId) === signature ? this.printedDeadline(read) : withPrintedPayDeadline(read, row.element, Date.now());
+      if (order.payDeadlineAt !== undefined && read.payDeadlineAt === undefined) this.deadlines.set(read.orderId, order.payDeadlineAt);
       const shown = withApiFallback(order, this.apiOrders.get(order.orderId));
       this.orders.set(order.orderId, shown);
       visibleIds.push(order.orderId);
@@ -157,7 +170,6 @@ export class PageSession {
       // seller looks, not at the end of the page.
       const anchor = row.controlsAnchor ?? (page.kind === 'detail' ? afterOrderNumber(row.element, order.orderId) : undefined);
       ensureRowControls(row.element, shown, anchor, this.known.get(order.orderId));
-      const signature = JSON.stringify(order);
       if (this.sentSignatures.get(order.orderId) !== signature) {
         this.sentSignatures.set(order.orderId, signature);
         fresh.push(order);
