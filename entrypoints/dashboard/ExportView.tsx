@@ -4,7 +4,7 @@ import { useRememberedSelection } from '@/components/range-choice';
 import { FilterBar } from '@/components/dashboard/FilterBar';
 import { dayRangeOf, queryOf, selectionDeps, type Selection } from '@/components/dashboard/selection';
 import { lang, s } from '@/components/dashboard/strings';
-import { exportOrdersCsv } from '@/components/export/export-orders';
+import { exportOrdersCsv, exportOrdersXlsx } from '@/components/export/export-orders';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { countOrders } from '@/utils/db/order-queries';
 import { ORDER_COLUMNS, REQUIRED_COLUMN_IDS, columnHeader, type HeaderLang, type OrderColumnId } from '@/utils/export/order-columns';
@@ -37,13 +37,13 @@ export function ExportView() {
     setColumns(next);
   };
 
-  const run = async () => {
+  const run = async (format: 'csv' | 'xlsx') => {
     const controller = new AbortController();
     abort.current = controller;
     setMessage('');
     setProgress({ done: 0, total: estimate.status === 'ready' ? estimate.value : 0 });
     try {
-      const exported = await exportOrdersCsv(db, {
+      const exported = await (format === 'xlsx' ? exportOrdersXlsx : exportOrdersCsv)(db, {
         filter: { range: dayRangeOf(selection), platform: selection.platform, shop: selection.platform ? selection.shop : undefined },
         lang: headerLang,
         columns: ALL_COLUMN_IDS.filter((id) => columns.has(id) || isRequired(id)),
@@ -104,8 +104,11 @@ export function ExportView() {
         ))}
       </fieldset>
       <div className="toolbar">
-        <button type="button" className="primary" data-action="export-orders" disabled={!!progress || empty} onClick={() => void run()}>
+        <button type="button" className="primary" data-action="export-orders" disabled={!!progress || empty} onClick={() => void run('csv')}>
           {s('exportButton')}
+        </button>
+        <button type="button" data-action="export-orders-xlsx" disabled={!!progress || empty} onClick={() => void run('xlsx')}>
+          {s('exportXlsxButton')}
         </button>
         {estimate.status === 'ready' && <span data-export-estimate={estimate.value}>{s('exportEstimate', { n: estimate.value })}</span>}
       </div>

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { expect, test } from './extension-test';
 import { fixtures, platforms } from './fixture-data';
@@ -62,4 +63,28 @@ test('popup orders CSV: BOM, exact headers, every captured order of every consol
   expect(converted).toContain('订单编号');
   expect(converted).toContain(longest);
   expect(converted).not.toMatch(/\d\.\d+E\+\d+/);
+});
+
+test('dashboard Excel export: every captured order of every console in sheet 订单, ids as text, items in 商品明细', async ({ context, openExtensionPage }) => {
+  for (const platform of platforms) {
+    const list = fixtures.find((fixture) => fixture.platform === platform && fixture.kind === 'list' && !fixture.name.includes('empty'))!;
+    const page = await context.newPage();
+    await page.goto(list.url);
+    await expect(page.locator('[data-orderlens-row]').first()).toBeAttached();
+    await page.close();
+  }
+  const dashboard = await openExtensionPage('dashboard.html#export');
+  await dashboard.selectOption('section[data-view="export"] select[data-filter="range"]', 'all');
+  const stored = (await readStoredOrders(dashboard)) as Stored[];
+  await expect(dashboard.locator('[data-export-estimate]')).toHaveAttribute('data-export-estimate', String(stored.length));
+  const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.click('[data-action="export-orders-xlsx"]')]);
+  expect(download.suggestedFilename()).toMatch(/^orderlens-orders-\d{8}-\d{4}\.xlsx$/);
+  const files = unzipSync(readFileSync((await download.path())!));
+  const orders = strFromU8(files['xl/worksheets/sheet1.xml']!);
+  const items = strFromU8(files['xl/worksheets/sheet2.xml']!);
+  expect(strFromU8(files['xl/workbook.xml']!)).toMatch(/name="订单".*name="商品明细"/);
+  // one row per order after the header, every order number as an inline text cell with every digit
+  expect(orders.match(/<row r="/g)).toHaveLength(stored.length + 1);
+  for (const order of stored) expect(orders, order.key).toContain(`<t xml:space="preserve">${order.orderId}</t>`);
+  expect(items.match(/<row r="/g)!.length).toBeGreaterThan(stored.length);
 });
