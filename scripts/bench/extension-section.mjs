@@ -135,6 +135,28 @@ export async function runExtensionSection({ log, orders = 100_000, importChunk =
       baselineBytes: b[0].bytes,
     };
     log(`  CSV export of ${result.export.rows} orders: ${result.export.ms.toFixed(0)} ms vs raw ${result.export.baselineMs.toFixed(0)} ms`);
+    // the Excel export against the CSV export of the same orders, interleaved in the same run
+    const xlsx = [];
+    const csv = [];
+    for (let i = 0; i < exportReps.reps; i++) {
+      if (i % 2 === 0) {
+        xlsx.push(await call('exportOrdersXlsx'));
+        csv.push(await call('exportOrders'));
+      } else {
+        csv.push(await call('exportOrders'));
+        xlsx.push(await call('exportOrdersXlsx'));
+      }
+    }
+    result.exportXlsx = {
+      ms: median(xlsx.map((x) => x.ms)),
+      csvMs: median(csv.map((x) => x.ms)),
+      samples: xlsx.map((x) => x.ms),
+      csvSamples: csv.map((x) => x.ms),
+      rows: xlsx[0].rows,
+      bytes: xlsx[0].bytes,
+      csvBytes: csv[0].bytes,
+    };
+    log(`  Excel export of ${result.exportXlsx.rows} orders: ${result.exportXlsx.ms.toFixed(0)} ms vs CSV ${result.exportXlsx.csvMs.toFixed(0)} ms (${(result.exportXlsx.bytes / 1e6).toFixed(1)} MB vs ${(result.exportXlsx.csvBytes / 1e6).toFixed(1)} MB)`);
     await call('closeAll');
     result.pageErrors = pageErrors;
   } finally {

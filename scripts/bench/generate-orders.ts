@@ -271,7 +271,8 @@ export function createOrderGenerator({ seed, now, days }: GeneratorOptions): Ord
     const itemsCents = items.reduce((sum, item) => sum + (item.unitPriceCents ?? 0) * (item.quantity ?? 1), 0);
     const discount = rng() < 0.4 ? Math.min(itemsCents - 100, int(rng, 1, 30) * 100) : 0;
     const region = pick(rng, REGIONS);
-    const city = region.split(' ')[1]!.replace('市', '');
+    // `浙江省杭州市` → 杭州, `上海市` → 上海 (the one spelling the readers give)
+    const city = (/(?:省|自治区)(.+?)市$/.exec(region)?.[1] ?? region.replace(/市$/, '')).replace('市', '');
     const paidAt = reached.paid ? Math.min(now, createdAt + int(rng, 10, 1800) * 1000) : undefined;
     const shippedAt = reached.shipped && paidAt ? Math.min(now, paidAt + int(rng, 2, 60) * HOUR) : undefined;
     const deliveredAt = reached.delivered && shippedAt ? Math.min(now, shippedAt + int(rng, 20, 110) * HOUR) : undefined;

@@ -112,6 +112,12 @@ export function buildResults(sections, environment) {
     results.export_csv_100k_baseline_ms = round(ext.export.baselineMs, 0);
     results.export_ratio = round(ext.export.ms / ext.export.baselineMs);
     add('export_csv_100k_ms', ext.export.ms, ext.export.baselineMs, ext.export.ms / ext.export.baselineMs, '≤ 1.5× getAll + Papa.unparse', ext.export.ms / ext.export.baselineMs <= 1.5);
+    if (ext.exportXlsx) {
+      results.export_xlsx_100k_ms = round(ext.exportXlsx.ms, 0);
+      results.export_xlsx_100k_csv_ms = round(ext.exportXlsx.csvMs, 0);
+      const ratio = ext.exportXlsx.ms / ext.exportXlsx.csvMs;
+      add('export_xlsx_100k_ms', ext.exportXlsx.ms, ext.exportXlsx.csvMs, ratio, '≤ 3× the CSV export', ratio <= 3);
+    }
     details.database = {
       generated: ext.generated,
       reminders_seeded: ext.remindersSeeded,
@@ -167,6 +173,7 @@ export function buildResults(sections, environment) {
     popup_first_kpi_paint_100k_ms: 'extension',
     export_csv_100k_ms: 'extension',
     export_csv_100k_baseline_ms: 'extension',
+    export_xlsx_100k_ms: 'extension',
     content_script_gzip_kb: 'size',
   };
   for (const [key, section] of Object.entries(sectionOf)) {

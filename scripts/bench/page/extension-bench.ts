@@ -8,6 +8,7 @@ import { allReminders, planExport } from '@/utils/db/export-source';
 import { mergeOrder } from '@/utils/db/merge-order';
 import { upsertOrders } from '@/utils/db/upsert-orders';
 import { buildOrdersCsv, CSV_MIME } from '@/utils/export/build-orders-csv';
+import { buildOrdersXlsx, XLSX_MIME } from '@/utils/export/xlsx/build-orders-xlsx';
 import { summarizeReminders } from '@/utils/export/order-columns';
 import { CapturedOrderSchema, orderKey, type CapturedOrder } from '@/utils/model/order';
 import { createOrderGenerator, type GeneratorOptions, type OrderGenerator } from '../generate-orders';
@@ -210,6 +211,16 @@ export async function exportOrders(): Promise<{ ms: number; rows: number; bytes:
   const reminders = summarizeReminders(await allReminders(db));
   const parts = await buildOrdersCsv({ source: plan.chunks, total: plan.total, platformName, reminders });
   const blob = new Blob(parts, { type: CSV_MIME });
+  return { ms: performance.now() - start, rows: plan.total, bytes: blob.size };
+}
+
+/** The product's Excel export of the same orders: planExport, reminders, buildOrdersXlsx, one Blob. */
+export async function exportOrdersXlsx(): Promise<{ ms: number; rows: number; bytes: number }> {
+  const start = performance.now();
+  const plan = await planExport(db, {});
+  const reminders = summarizeReminders(await allReminders(db));
+  const parts = await buildOrdersXlsx({ source: plan.chunks, total: plan.total, platformName, reminders });
+  const blob = new Blob(parts as BlobPart[], { type: XLSX_MIME });
   return { ms: performance.now() - start, rows: plan.total, bytes: blob.size };
 }
 

@@ -50,8 +50,12 @@ const NS_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/rel
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAX_TEXT = 32_767; // Excel's limit for one cell
 
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 function escapeXml(text: string): string {
   const clean = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  // most cells need nothing: one native test instead of two replaces
+  if (!NEEDS_ESCAPE.test(clean)) return clean;
   return clean.replace(INVALID_XML, '').replace(XML_SPECIAL, (c) => ESCAPES[c]!);
 }
 
@@ -102,7 +106,8 @@ export class XlsxWriter {
     const index = this.nextSheet++;
     const sheet = this.sheets[index];
     if (!sheet) throw new Error('no more sheets declared');
-    const file = new ZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, { level: 6 });
+    // level 1: sheets are repetitive XML, level 6 shrank them a further ~15% at 2–3× the time
+    const file = new ZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, { level: 1 });
     this.zip.add(file);
     const letters = sheet.columns.map((_, i) => columnName(i));
     const cols = sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
