@@ -1,7 +1,6 @@
 import type { OrderLensDatabase } from '@/utils/db/database';
 import { allReminders, planExport, type ExportFilter } from '@/utils/db/export-source';
 import { buildOrdersCsv, CSV_MIME } from '@/utils/export/build-orders-csv';
-import { buildOrdersXlsx, XLSX_MIME } from '@/utils/export/xlsx/build-orders-xlsx';
 import { exportFileName } from '@/utils/export/file-name';
 import { summarizeReminders, type HeaderLang } from '@/utils/export/order-columns';
 import { platformName } from '../platform-names';
@@ -33,20 +32,3 @@ export async function exportOrdersCsv(db: OrderLensDatabase, options: ExportOrde
   return plan.total;
 }
 
-/** The same selection as an Excel workbook (sheets 订单 and 商品明细), built in this page and downloaded. */
-export async function exportOrdersXlsx(db: OrderLensDatabase, options: ExportOrdersOptions): Promise<number> {
-  const plan = await planExport(db, options.filter);
-  const reminders = summarizeReminders(await allReminders(db));
-  const parts = await buildOrdersXlsx({
-    source: plan.chunks,
-    total: plan.total,
-    lang: options.lang,
-    columns: options.columns,
-    platformName,
-    reminders,
-    onProgress: options.onProgress,
-    signal: options.signal,
-  });
-  downloadParts(parts as BlobPart[], exportFileName('orders', Date.now(), 'xlsx'), XLSX_MIME);
-  return plan.total;
-}
