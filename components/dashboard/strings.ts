@@ -122,6 +122,7 @@ const ZH = {
   batchNothing: '没有识别到单号。',
   notFound: '未找到',
   exportTracking: '导出物流 CSV',
+  exportTrackingXlsx: '导出物流 Excel（.xlsx）',
 
   exportHeading: '导出订单 CSV',
   exportIntro: 'UTF-8 带 BOM 的 CSV，Excel 直接打开不乱码，订单编号保留全部位数。',
@@ -315,6 +316,7 @@ const EN: Record<StringKey, string> = {
   batchNothing: 'No numbers recognised.',
   notFound: 'Not found',
   exportTracking: 'Export tracking CSV',
+  exportTrackingXlsx: 'Export tracking Excel (.xlsx)',
 
   exportHeading: 'Export orders CSV',
   exportIntro: 'UTF-8 CSV with BOM: opens in Excel without garbled Chinese, order numbers keep every digit.',

@@ -6,6 +6,7 @@ import { s } from '@/components/dashboard/strings';
 import { TrackingTable } from '@/components/dashboard/TrackingTable';
 import { useExceptionRules } from '@/components/dashboard/use-exception-rules';
 import { exportTrackingCsv } from '@/components/export/export-tracking';
+import { exportTrackingXlsx } from '@/components/export/export-tracking-xlsx';
 import { lookupNumbers } from '@/utils/db/order-queries';
 import type { TrackingRow } from '@/utils/tracking/tracking-rows';
 import { SITES } from '@/utils/sites/registry';
@@ -139,6 +140,9 @@ export function BatchView() {
             </p>
             <button type="button" data-action="export-tracking" disabled={busy} onClick={() => void exportRows()}>
               {s('exportTracking')}
+            </button>
+            <button type="button" data-action="export-tracking-xlsx" disabled={busy} onClick={() => exportTrackingXlsx(result.rows)}>
+              {s('exportTrackingXlsx')}
             </button>
           </div>
           <TrackingTable rows={result.rows} showQuery showException />

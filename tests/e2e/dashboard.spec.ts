@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { expect, test } from './extension-test';
 import { expectedOrderIds, fixtures } from './fixture-data';
@@ -109,6 +110,14 @@ test('batch tracking: pasted numbers incl. an unknown one, tracking CSV export',
     ['4934071258846137421', ''],
   ]);
   expect(body[2]![1]).toBe('未找到');
+
+  // the same results as Excel: one row per result after the header, the numbers as text cells
+  const [xlsx] = await Promise.all([dashboard.waitForEvent('download'), dashboard.click('[data-action="export-tracking-xlsx"]')]);
+  expect(xlsx.suggestedFilename()).toMatch(/^orderlens-tracking-\d{8}-\d{4}\.xlsx$/);
+  const sheet = strFromU8(unzipSync(readFileSync((await xlsx.path())!))['xl/worksheets/sheet1.xml']!);
+  expect(sheet.match(/<row r="/g)).toHaveLength(5);
+  for (const number of [SHIPPED_ID, ...WAYBILLS, unknown]) expect(sheet).toContain(`<t xml:space="preserve">${number}</t>`);
+  expect(sheet).toContain('<t xml:space="preserve">未找到</t>');
 });
 
 test('orders export: the CSV parses back to every captured order with 19-digit ids intact', async ({ context, openExtensionPage }) => {

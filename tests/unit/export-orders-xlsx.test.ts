@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrderRecord } from '@/utils/db/database';
 import { buildOrdersXlsx } from '@/utils/export/xlsx/build-orders-xlsx';
 import { columnName, excelSerial } from '@/utils/export/xlsx/xlsx-writer';
+import { buildTrackingXlsx } from '@/utils/tracking/build-tracking-xlsx';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));
 const T = (text: string) => Date.parse(text.replace(' ', 'T') + '+08:00');
@@ -100,4 +101,27 @@ describe('orders .xlsx', () => {
     expect(cellOf('速干运动短裤')).toContain('office:value-type="string"');
     expect(cellOf('39.90')).toMatch(/office:value-type="float" office:value="39.9"/);
   }, 120_000);
+});
+
+describe('tracking .xlsx', () => {
+  it('one row per result, numbers as text, the newest event time as a date-time cell', () => {
+    const parts = buildTrackingXlsx(
+      [
+        { query: '4934071258846137423', known: true, platform: 'douyin', orderId: '4934071258846137423', status: 'shipped', waybillNo: '75312345678901', carrierName: '中通快递', lastEventAt: T('2026-05-14 08:12:30'), lastEventText: '派件中', exception: null, links: [] },
+        { query: '4934071258846199999', known: false, exception: null, links: [] },
+      ],
+      () => '抖店',
+    );
+    const zipped = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      zipped.set(part, at);
+      at += part.length;
+    }
+    const sheet = strFromU8(unzipSync(zipped)['xl/worksheets/sheet1.xml']!);
+    expect(sheet.match(/<row r="/g)).toHaveLength(3);
+    expect(sheet).toContain('<t xml:space="preserve">75312345678901</t>');
+    expect(sheet).toContain('<t xml:space="preserve">未找到</t>');
+    expect(sheet).toContain(`<c r="I2" s="3"><v>${excelSerial(T('2026-05-14 08:12:30'))}</v></c>`);
+  });
 });
