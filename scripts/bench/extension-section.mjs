@@ -112,17 +112,7 @@ export async function runExtensionSection({ log, orders = 100_000, importChunk =
         ` FCP ${result.popup.firstContentfulPaintMs.toFixed(0)} ms; without the count() check ${result.popup.withoutVanishCheckMs.toFixed(0)} ms)`,
     );
 
-    const exports = [];
-    const baselines = [];
-    for (let i = 0; i < exportReps.warmup + exportReps.reps; i++) {
-      if (i % 2 === 0) {
-        exports.push(await call('exportOrders'));
-        baselines.push(await call('exportBaseline'));
-      } else {
-        baselines.push(await call('exportBaseline'));
-        exports.push(await call('exportOrders'));
-      }
-    }
+    const [exports, baselines] = await interleaved(call, 'exportOrders', 'exportBaseline', exportReps.warmup + exportReps.reps);
     const e = exports.slice(exportReps.warmup);
     const b = baselines.slice(exportReps.warmup);
     result.export = {
@@ -136,17 +126,7 @@ export async function runExtensionSection({ log, orders = 100_000, importChunk =
     };
     log(`  CSV export of ${result.export.rows} orders: ${result.export.ms.toFixed(0)} ms vs raw ${result.export.baselineMs.toFixed(0)} ms`);
     // the Excel export against the CSV export of the same orders, interleaved in the same run
-    const xlsx = [];
-    const csv = [];
-    for (let i = 0; i < exportReps.reps; i++) {
-      if (i % 2 === 0) {
-        xlsx.push(await call('exportOrdersXlsx'));
-        csv.push(await call('exportOrders'));
-      } else {
-        csv.push(await call('exportOrders'));
-        xlsx.push(await call('exportOrdersXlsx'));
-      }
-    }
+    const [xlsx, csv] = await interleaved(call, 'exportOrdersXlsx', 'exportOrders', exportReps.reps);
     result.exportXlsx = {
       ms: median(xlsx.map((x) => x.ms)),
       csvMs: median(csv.map((x) => x.ms)),
@@ -163,4 +143,20 @@ export async function runExtensionSection({ log, orders = 100_000, importChunk =
     await close();
   }
   return result;
+}
+
+/** `reps` runs of two bench calls, alternating which goes first so drift hits both alike. */
+async function interleaved(call, first, second, reps) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < reps; i++) {
+    if (i % 2 === 0) {
+      a.push(await call(first));
+      b.push(await call(second));
+    } else {
+      b.push(await call(second));
+      a.push(await call(first));
+    }
+  }
+  return [a, b];
 }

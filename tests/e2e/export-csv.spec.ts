@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
+import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './extension-test';
 import { fixtures, platforms } from './fixture-data';
 // @ts-expect-error plain ESM shared with scripts/demo.mjs
@@ -16,7 +17,8 @@ const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => exis
 
 type Stored = { key: string; orderId: string; platform: string; status?: string; statusText?: string; amountCents?: number; createdAt?: number; buyer?: string };
 
-test('popup orders CSV: BOM, exact headers, every captured order of every console parses back exactly; LibreOffice keeps ids as text', async ({ context, openExtensionPage }) => {
+/** Opens each console's first non-empty list fixture until OrderLens marked its rows. */
+async function captureEveryConsole(context: BrowserContext): Promise<void> {
   for (const platform of platforms) {
     const list = fixtures.find((fixture) => fixture.platform === platform && fixture.kind === 'list' && !fixture.name.includes('empty'))!;
     const page = await context.newPage();
@@ -24,6 +26,10 @@ test('popup orders CSV: BOM, exact headers, every captured order of every consol
     await expect(page.locator('[data-orderlens-row]').first()).toBeAttached();
     await page.close();
   }
+}
+
+test('popup orders CSV: BOM, exact headers, every captured order of every console parses back exactly; LibreOffice keeps ids as text', async ({ context, openExtensionPage }) => {
+  await captureEveryConsole(context);
   const popup = await openExtensionPage('popup.html');
   await popup.selectOption('select[data-filter="range"]', 'all');
   const stored = (await readStoredOrders(popup)) as Stored[];
@@ -66,13 +72,7 @@ test('popup orders CSV: BOM, exact headers, every captured order of every consol
 });
 
 test('dashboard Excel export: every captured order of every console in sheet 订单, ids as text, items in 商品明细', async ({ context, openExtensionPage }) => {
-  for (const platform of platforms) {
-    const list = fixtures.find((fixture) => fixture.platform === platform && fixture.kind === 'list' && !fixture.name.includes('empty'))!;
-    const page = await context.newPage();
-    await page.goto(list.url);
-    await expect(page.locator('[data-orderlens-row]').first()).toBeAttached();
-    await page.close();
-  }
+  await captureEveryConsole(context);
   const dashboard = await openExtensionPage('dashboard.html#export');
   await dashboard.selectOption('section[data-view="export"] select[data-filter="range"]', 'all');
   const stored = (await readStoredOrders(dashboard)) as Stored[];

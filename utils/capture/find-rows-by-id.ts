@@ -14,7 +14,13 @@ export function findRowsById(root: Element, missing: ReadonlySet<string>, known:
   if (missing.size === 0) return found;
   const text = root.textContent ?? '';
   if (![...missing].some((id) => text.includes(id))) return found;
-  const wanted = new Set([...known, ...missing]);
+  const hits = idHitsIn(root, new Set([...known, ...missing]), ID_RUN);
+  for (const [id, row] of largestRowsById(hits, [root.ownerDocument.body ?? root, root])) if (missing.has(id)) found.set(id, row);
+  return found;
+}
+
+/** Where each of `wanted` is printed under `root`: [id, the element whose own text prints it], in page order. */
+export function idHitsIn(root: Element, wanted: ReadonlySet<string>, idRun: RegExp): [string, Element][] {
   const hits: [string, Element][] = [];
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -22,23 +28,33 @@ export function findRowsById(root: Element, missing: ReadonlySet<string>, known:
     if (data.length < 6) continue;
     const parent = node.parentElement;
     if (!parent || parent.closest('[data-orderlens]')) continue;
-    for (const match of data.matchAll(ID_RUN)) if (wanted.has(match[0])) hits.push([match[0], parent]);
+    for (const match of data.matchAll(idRun)) if (wanted.has(match[0])) hits.push([match[0], parent]);
   }
-  // Which wanted id each ancestor holds: one id, or null once it holds several.
+  return hits;
+}
+
+/**
+ * Each id's row: the largest ancestor of where it is printed that holds no other id of `hits`, climbing no
+ * higher than the first of `stops`; in the order the ids are first printed (an id without such a row is left
+ * out). Shared by every class-free row finder (this file, floor-fill, the 抖店 reader).
+ */
+export function largestRowsById(hits: readonly (readonly [string, Element])[], stops: readonly Element[]): Map<string, Element> {
+  const below = (el: Element | null): el is Element => el !== null && !stops.includes(el);
+  // Which id each ancestor holds: one id, or null once it holds several.
   const holds = new Map<Element, string | null>();
-  const stop = root.ownerDocument.body ?? root;
   for (const [id, element] of hits) {
-    for (let el: Element | null = element; el && el !== stop && el !== root; el = el.parentElement) {
+    for (let el: Element | null = element; below(el); el = el.parentElement) {
       const held = holds.get(el);
       if (held === undefined) holds.set(el, id);
       else if (held !== id) holds.set(el, null);
       else break; // this id already climbed from here
     }
   }
+  const found = new Map<string, Element>();
   for (const [id, element] of hits) {
-    if (found.has(id) || !missing.has(id)) continue;
+    if (found.has(id)) continue;
     let row: Element | null = null;
-    for (let el: Element | null = element; el && el !== stop && el !== root; el = el.parentElement) {
+    for (let el: Element | null = element; below(el); el = el.parentElement) {
       if (holds.get(el) !== id) break;
       row = el;
     }

@@ -1,6 +1,7 @@
 import { countFloor, type FloorField, type FloorShipment, readRowFloor } from './floor/read-row-floor';
 import type { CapturedOrderInput, Item, Shipment, TrackingEvent } from '../model/order';
 import { traceEventsByWaybill } from './floor/trace-events';
+import { idHitsIn, largestRowsById } from './find-rows-by-id';
 import type { ItemLine } from './floor/item-lines';
 import { clip } from './row-values';
 import type { Tally } from './tally';
@@ -189,44 +190,8 @@ export function findOrderRowsById(root: Element | null | undefined, orderIdPatte
   }
   const ids = labelled.size > 0 ? labelled : any;
   if (ids.size === 0) return new Map();
-  return rowsHoldingOneId(root, ids);
+  return largestRowsById(idHitsIn(root, ids, ID_RUN), [root]);
 }
 
 // Node constants by value: the readers also run where the DOM globals are not installed (a bare JSDOM).
 const SHOW_TEXT = 4;
-
-/**
- * As utils/capture/find-rows-by-id.ts: each id's row is its largest ancestor (below `root`) that holds no
- * other of the ids. In page order (the order the ids are first printed).
- */
-function rowsHoldingOneId(root: Element, ids: ReadonlySet<string>): Map<string, Element> {
-  const hits: [string, Element][] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = (node as Text).data;
-    if (data.length < 6) continue;
-    const parent = node.parentElement;
-    if (!parent || parent.closest('[data-orderlens]')) continue;
-    for (const match of data.matchAll(ID_RUN)) if (ids.has(match[0])) hits.push([match[0], parent]);
-  }
-  const holds = new Map<Element, string | null>();
-  for (const [id, element] of hits) {
-    for (let el: Element | null = element; el && el !== root; el = el.parentElement) {
-      const held = holds.get(el);
-      if (held === undefined) holds.set(el, id);
-      else if (held !== id) holds.set(el, null);
-      else break;
-    }
-  }
-  const found = new Map<string, Element>();
-  for (const [id, element] of hits) {
-    if (found.has(id)) continue;
-    let row: Element | null = null;
-    for (let el: Element | null = element; el && el !== root; el = el.parentElement) {
-      if (holds.get(el) !== id) break;
-      row = el;
-    }
-    if (row) found.set(id, row);
-  }
-  return found;
-}

@@ -1,22 +1,14 @@
 import type { OrderRecord } from '@/utils/db/database';
-import { columnHeader, selectOrderColumns, type HeaderLang, type OrderColumn, type OrderExportContext, type ReminderSummary } from '../order-columns';
+import type { BuildOrdersCsvOptions } from '../build-orders-csv';
+import { columnHeader, selectOrderColumns, type HeaderLang, type OrderColumn, type OrderExportContext } from '../order-columns';
 import { XlsxWriter, type XlsxCell, type XlsxColumn } from './xlsx-writer';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ROWS_PER_BATCH = 1000;
 const DEFAULT_YIELD_EVERY_MS = 30;
 
-export interface BuildOrdersXlsxOptions {
-  source: AsyncIterable<readonly OrderRecord[]> | Iterable<readonly OrderRecord[]>;
-  total?: number;
-  lang?: HeaderLang;
-  columns?: Iterable<string>;
-  platformName: OrderExportContext['platformName'];
-  reminders?: ReadonlyMap<string, ReminderSummary>;
-  onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
-  yieldEveryMs?: number;
-}
+/** The same options as the CSV builder's (a type-only import: papaparse does not come with it). */
+export type BuildOrdersXlsxOptions = BuildOrdersCsvOptions;
 
 /** Columns whose numbers are money (yuan, two decimals); other number columns are counts. */
 const MONEY_COLUMNS = new Set(['amount']);

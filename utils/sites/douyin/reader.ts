@@ -4,6 +4,7 @@ import { readGenericTable } from '../../capture/generic-table';
 import type { PageKind } from '../../model/order';
 import type { PageRead, SiteReader } from '../types';
 import { beginRead, pickAll } from '../../capture/fast-query';
+import { largestRowsById } from '../../capture/find-rows-by-id';
 import { readDetail } from './read-detail';
 import { readListRows, readShopName } from './read-list';
 import { LIST } from './selectors';
@@ -42,9 +43,8 @@ function readRows(doc: Document, kind: PageKind): PageRead {
 const LABELLED_ID = /(?:订单编号|订单号)\s*[：:]?\s*(\d{19})(?!\d)/g;
 
 /**
- * The largest element per printed order id that holds no other order id, in page order (the idea of
- * capture/find-rows-by-id.ts; written out here with a numeric NodeFilter so it also runs where the DOM's
- * globals are not defined).
+ * The largest element per printed order id that holds no other order id, in page order: 抖店's ids are
+ * found after their label (a 19-digit 商品ID never follows 订单编号), then capture/find-rows-by-id's climb.
  */
 function rowsByOrderId(doc: Document): Element[] {
   const body = doc.body;
@@ -68,30 +68,7 @@ function rowsByOrderId(doc: Document): Element[] {
     const inOwn = text[i]!.includes(match[1]);
     hits.push([match[1], inOwn ? owners[i]! : owners[i + 1]!]);
   }
-  const holds = new Map<Element, string | null>();
-  for (const [id, element] of hits) {
-    for (let el: Element | null = element; el && el !== body; el = el.parentElement) {
-      const held = holds.get(el);
-      if (held === undefined) holds.set(el, id);
-      else if (held !== id) holds.set(el, null);
-      else break;
-    }
-  }
-  const rows: Element[] = [];
-  const seen = new Set<string>();
-  for (const [id, element] of hits) {
-    if (seen.has(id)) continue;
-    let row: Element | null = null;
-    for (let el: Element | null = element; el && el !== body; el = el.parentElement) {
-      if (holds.get(el) !== id) break;
-      row = el;
-    }
-    if (row && !rows.includes(row)) {
-      seen.add(id);
-      rows.push(row);
-    }
-  }
-  return rows;
+  return [...largestRowsById(hits, [body]).values()];
 }
 
 function readPage(doc: Document, url: URL, kind: PageKind): PageRead {
