@@ -1,0 +1,41 @@
+import { TableFileError, type TextEncoding } from './table-file';
+
+/**
+ * The text of a CSV/TXT file. Console exports and Excel's "CSV" save come as UTF-8 (with or without a BOM),
+ * as GBK/GB18030 (Excel on a Chinese Windows saves CSV in the ANSI code page 936), or as UTF-16LE
+ * (Excel's "Unicode text"). UTF-8 is tried strictly first: GBK bytes are almost never valid UTF-8, while
+ * GB18030 would decode any byte string.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checked(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
+  if (hasNul(bytes)) throw new TableFileError('unsupported', 'binary');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return checked(new TextDecoder('gb18030').decode(bytes), 'gb18030');
+  }
+}
+
+/** NUL bytes do not occur in UTF-8 or GBK text: the file is binary (or UTF-16 without a BOM). */
+function hasNul(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 64 * 1024);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/**
+ * Text that decoded into replacement characters, or into a run of characters outside what a Chinese
+ * spreadsheet holds, is garbled (e.g. Big5 or Shift-JIS bytes through GB18030): better refused than
+ * imported as nonsense.
+ */
+function checked(text: string, encoding: TextEncoding): { text: string; encoding: TextEncoding } {
+  const sample = text.slice(0, 200_000);
+  let bad = 0;
+  for (const ch of sample) {
+    const code = ch.codePointAt(0)!;
+    if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff) || code > 0xffff) bad++;
+  }
+  if (bad > Math.max(3, sample.length / 200)) throw new TableFileError('garbled', encoding);
+  return { text, encoding };
+}
