@@ -39,9 +39,18 @@ export async function readTableFile(fileName: string, bytes: Uint8Array): Promis
 
 function readText(fileName: string, format: TableFormat, bytes: Uint8Array): TableFile {
   const { text, encoding } = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { header: false, dynamicTyping: false, skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] });
-  const rows = parsed.data.filter(Array.isArray).map((row) => row.map((cell) => String(cell ?? '').trim()));
-  return { fileName, format, encoding, sheets: [{ name: fileName.replace(/\.[^.]+$/, ''), rows: rows.filter((row) => row.some((cell) => cell !== '')) }] };
+  // blank lines kept through the parse so each record keeps its row number (the row Excel shows)
+  const parsed = Papa.parse<string[]>(text, { header: false, dynamicTyping: false, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
+  const rows: CellValue[][] = [];
+  const rowNumbers: number[] = [];
+  parsed.data.forEach((row, index) => {
+    if (!Array.isArray(row)) return;
+    const cells = row.map((cell) => String(cell ?? '').trim());
+    if (!cells.some((cell) => cell !== '')) return;
+    rows.push(cells);
+    rowNumbers.push(index + 1);
+  });
+  return { fileName, format, encoding, sheets: [{ name: fileName.replace(/\.[^.]+$/, ''), rows, rowNumbers }] };
 }
 
 async function readWorkbook(bytes: Uint8Array): Promise<TableSheet[]> {
@@ -54,7 +63,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<TableSheet[]> {
     throw new TableFileError(/password|encrypt/i.test(message) ? 'unsupported' : 'unreadable', message.slice(0, 120));
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
-  return workbook.SheetNames.map((name) => ({ name, rows: sheetRows(workbook.Sheets[name], date1904, XLSX.SSF) }));
+  return workbook.SheetNames.map((name) => ({ name, ...sheetRows(workbook.Sheets[name], date1904, XLSX.SSF) }));
 }
 
 interface DenseCell {
@@ -67,10 +76,12 @@ interface DenseCell {
 /** 1904-system serials are 1462 days behind the 1900 system's. */
 const DAYS_1904_TO_1900 = 1462;
 
-function sheetRows(sheet: unknown, date1904: boolean, ssf: { is_date(format: string | number): boolean }): CellValue[][] {
+function sheetRows(sheet: unknown, date1904: boolean, ssf: { is_date(format: string | number): boolean }): { rows: CellValue[][]; rowNumbers: number[] } {
   const dense = (sheet as { '!data'?: (DenseCell | undefined)[][] } | undefined)?.['!data'] ?? [];
   const rows: CellValue[][] = [];
-  for (const row of dense) {
+  const rowNumbers: number[] = [];
+  for (let r = 0; r < dense.length; r++) {
+    const row = dense[r];
     if (!row) continue;
     const cells: CellValue[] = [];
     let any = false;
@@ -79,9 +90,12 @@ function sheetRows(sheet: unknown, date1904: boolean, ssf: { is_date(format: str
       cells.push(value);
       if (value !== '') any = true;
     }
-    if (any) rows.push(cells);
+    if (any) {
+      rows.push(cells);
+      rowNumbers.push(r + 1);
+    }
   }
-  return rows;
+  return { rows, rowNumbers };
 }
 
 function cellValue(cell: DenseCell | undefined, date1904: boolean, ssf: { is_date(format: string | number): boolean }): CellValue {

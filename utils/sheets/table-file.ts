@@ -14,6 +14,8 @@ export interface TableSheet {
   name: string;
   /** Rows as read, blank rows removed; cells trimmed strings, numbers, or dates. */
   rows: CellValue[][];
+  /** The 1-based row number each row has in the file (as Excel shows it), for reports by row. */
+  rowNumbers?: number[];
 }
 
 export type TableFormat = 'xlsx' | 'xls' | 'csv' | 'txt';
