@@ -47,18 +47,23 @@ export async function readLogisticsExceptions(
  * window ended) — but a bounded, indexed read: only unpaid orders created within the longest window.
  */
 export async function countAwaitingReminder(db: OrderLensDatabase, filter: KpiFilter, now: number, windows: PaymentWindows = {}): Promise<number> {
+  return (await readAwaitingReminder(db, filter, now, windows)).length;
+}
+
+/** The orders countAwaitingReminder counts. */
+export async function readAwaitingReminder(db: OrderLensDatabase, filter: KpiFilter, now: number, windows: PaymentWindows = {}): Promise<OrderRecord[]> {
   const { start, end } = dayRangeToMs(filter.range);
   const from = Math.max(start, now - longestWindowHours(windows) * 3_600_000);
-  if (from >= end) return 0;
+  if (from >= end) return [];
   const candidates = (await db.orders.where('[status+createdAt]').between(['unpaid', from], ['unpaid', end], true, false).toArray()).filter(
     (order) =>
       (!filter.platform || order.platform === filter.platform) &&
       (filter.shop === undefined || (order.shop ?? '') === filter.shop) &&
       !isPastPayDeadline(order, now, windows),
   );
-  if (candidates.length === 0) return 0;
+  if (candidates.length === 0) return [];
   const reminded = new Set((await db.reminders.where('orderKey').anyOf(candidates.map((order) => order.key)).toArray()).map((reminder) => reminder.orderKey));
-  return candidates.filter((order) => !reminded.has(order.key)).length;
+  return candidates.filter((order) => !reminded.has(order.key));
 }
 
 export async function readKpis(db: OrderLensDatabase, filter: KpiFilter, now: number, rules?: ExceptionRules, windows?: PaymentWindows): Promise<Kpis> {
