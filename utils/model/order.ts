@@ -40,7 +40,8 @@ export const ItemSchema = z.object({
   skuCode: z.optional(text(64)),
 });
 
-export const PageKindSchema = z.enum(['list', 'detail', 'logistics']);
+/** Where a capture came from: a console page of that kind, or the console's own export file (imported). */
+export const PageKindSchema = z.enum(['list', 'detail', 'logistics', 'export']);
 /** Which capture source read an order: the page's DOM or the console's own JSON response. */
 export const CaptureSourceSchema = z.enum(['dom', 'api']);
 

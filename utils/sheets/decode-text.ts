@@ -7,12 +7,17 @@ import { TableFileError, type TextEncoding } from './table-file';
  * GB18030 would decode any byte string.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return checked(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return checked(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
   if (hasNul(bytes)) throw new TableFileError('unsupported', 'binary');
+  let utf8: string | null = null;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    utf8 = null;
+  }
+  if (utf8 !== null) return checked(utf8, 'utf-8');
+  {
     return checked(new TextDecoder('gb18030').decode(bytes), 'gb18030');
   }
 }
@@ -25,17 +30,24 @@ function hasNul(bytes: Uint8Array): boolean {
 }
 
 /**
- * Text that decoded into replacement characters, or into a run of characters outside what a Chinese
- * spreadsheet holds, is garbled (e.g. Big5 or Shift-JIS bytes through GB18030): better refused than
- * imported as nonsense.
+ * Garbled text is refused rather than imported as nonsense: replacement characters (a lossy conversion
+ * upstream), mojibake (UTF-8 bytes once read as Latin-1 and saved again: `è®¢å•ç¼–å·` for 订单编号), or after
+ * the GB18030 fallback characters no Chinese spreadsheet holds (private use, Extension A, Yi, Hangul — what
+ * Big5 or Shift-JIS bytes turn into).
  */
 function checked(text: string, encoding: TextEncoding): { text: string; encoding: TextEncoding } {
   const sample = text.slice(0, 200_000);
   let bad = 0;
+  let latin = 0;
+  let nonAscii = 0;
   for (const ch of sample) {
     const code = ch.codePointAt(0)!;
-    if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff) || code > 0xffff) bad++;
+    if (code < 0x80) continue;
+    nonAscii++;
+    if (code >= 0xc0 && code <= 0xff) latin++;
+    if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff)) bad++;
+    else if (encoding === 'gb18030' && (code > 0xffff || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xa000 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7af))) bad++;
   }
-  if (bad > Math.max(3, sample.length / 200)) throw new TableFileError('garbled', encoding);
+  if (bad > Math.max(3, nonAscii / 50) || (nonAscii >= 20 && latin > nonAscii / 4)) throw new TableFileError('garbled', encoding);
   return { text, encoding };
 }
