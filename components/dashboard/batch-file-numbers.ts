@@ -25,6 +25,8 @@ export interface BatchFileNumbers {
   fileName: string;
   format: TableFormat;
   column: IdColumn;
+  /** The header's row as the spreadsheet shows it, when the column was found by its header. */
+  headerRowNumber?: number;
   /** Distinct numbers, in file order. */
   numbers: string[];
   problems: BatchRowProblem[];
@@ -45,9 +47,10 @@ export function numbersOfTable(file: TableFile): BatchFileOutcome {
   const sheet = file.sheets[column.sheetIndex]!;
   const firstRowOf = new Map<string, number>();
   const problems: BatchRowProblem[] = [];
+  const rowNumberOf = (index: number) => sheet.rowNumbers?.[index] ?? index + 1;
   for (let index = column.firstDataRow; index < sheet.rows.length; index++) {
     const cell = sheet.rows[index]![column.column];
-    const row = sheet.rowNumbers?.[index] ?? index + 1;
+    const row = rowNumberOf(index);
     const value = readIdValue(cell);
     if (value.kind === 'damaged') {
       problems.push({ kind: 'damaged', row, shown: value.shown });
@@ -61,7 +64,8 @@ export function numbersOfTable(file: TableFile): BatchFileOutcome {
       problems.push({ kind: 'not-id', row, shown: cellText(cell).slice(0, MAX_SHOWN) });
     }
   }
-  return { kind: 'numbers', fileName: file.fileName, format: file.format, column, numbers: [...firstRowOf.keys()], problems };
+  const headerRowNumber = column.headerRow >= 0 ? rowNumberOf(column.headerRow) : undefined;
+  return { kind: 'numbers', fileName: file.fileName, format: file.format, column, headerRowNumber, numbers: [...firstRowOf.keys()], problems };
 }
 
 /** A dropped or chosen file → its numbers, or why it cannot be used. */

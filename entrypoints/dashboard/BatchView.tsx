@@ -1,10 +1,14 @@
 import { useId, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
+import { BATCH_FILE_ACCEPT, readBatchFile, type BatchFileNumbers, type BatchFileProblem } from '@/components/dashboard/batch-file-numbers';
+import { BatchFileReport } from '@/components/dashboard/BatchFileReport';
 import { batchTrackingRows } from '@/components/dashboard/batch-rows';
-import { MAX_BATCH_NUMBERS, orderNumbersFromFile, splitOrderNumbers } from '@/components/dashboard/parse-order-numbers';
+import { MAX_BATCH_NUMBERS, splitOrderNumbers } from '@/components/dashboard/parse-order-numbers';
 import { s } from '@/components/dashboard/strings';
+import { tableFileProblemText } from '@/components/dashboard/table-file-messages';
 import { TrackingTable } from '@/components/dashboard/TrackingTable';
 import { useExceptionRules } from '@/components/dashboard/use-exception-rules';
+import { useFileDrop } from '@/components/dashboard/use-file-drop';
 import { exportTrackingCsv } from '@/components/export/export-tracking';
 import { exportTrackingXlsx } from '@/components/export/export-tracking-xlsx';
 import { lookupNumbers } from '@/utils/db/order-queries';
@@ -21,7 +25,12 @@ interface BatchResult {
   truncated: boolean;
 }
 
-/** 批量查物流: paste or import order/waybill numbers → tracking table → tracking CSV. */
+function fileProblemText(fileName: string, problem: BatchFileProblem): string {
+  if (problem === 'no-id-column') return s('batchNoIdColumn', { file: fileName });
+  return s('batchFileProblem', { file: fileName, problem: tableFileProblemText(problem) });
+}
+
+/** 批量查物流: paste order/waybill numbers or drop a spreadsheet of them → tracking table → tracking CSV / Excel. */
 export function BatchView() {
   const db = useDatabase();
   const id = useId();
@@ -30,6 +39,7 @@ export function BatchView() {
   const [result, setResult] = useState<BatchResult | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const [fileRead, setFileRead] = useState<BatchFileNumbers | null>(null);
 
   const lookUp = async (numbers: string[]) => {
     setMessage('');
@@ -56,11 +66,22 @@ export function BatchView() {
   };
 
   const importFile = async (file: File) => {
-    const content = await file.text();
-    const numbers = orderNumbersFromFile(file.name, content);
-    setText(numbers.join('\n'));
-    await lookUp(numbers);
+    if (busy) return;
+    setBusy(true);
+    setResult(null);
+    setFileRead(null);
+    setMessage(s('batchReadingFile', { file: file.name }));
+    const read = await readBatchFile(file);
+    setBusy(false);
+    if (read.kind === 'file-problem') {
+      setMessage(fileProblemText(read.fileName, read.problem));
+      return;
+    }
+    setFileRead(read);
+    setText(read.numbers.join('\n'));
+    await lookUp(read.numbers);
   };
+  const drop = useFileDrop((file) => void importFile(file));
 
   const exportRows = async () => {
     if (!result) return;
@@ -73,13 +94,14 @@ export function BatchView() {
   };
 
   return (
-    <section data-view="batch" aria-labelledby="view-heading">
+    <section data-view="batch" aria-labelledby="view-heading" {...drop.handlers}>
       <ViewHeading label={s('batchHeading')} />
       <p className="note">{s('batchIntro')}</p>
       <form
         className="batch-form"
         onSubmit={(event) => {
           event.preventDefault();
+          setFileRead(null);
           void lookUp(splitOrderNumbers(text));
         }}
       >
@@ -97,6 +119,7 @@ export function BatchView() {
             // Ctrl/⌘+Enter looks up without leaving the keyboard
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
+              setFileRead(null);
               void lookUp(splitOrderNumbers(text));
             }
           }}
@@ -105,24 +128,12 @@ export function BatchView() {
           <button type="submit" data-action="batch-lookup" disabled={busy}>
             {s('lookup')}
           </button>
-          <label className="file-button">
-            {s('importFile')}
-            <input
-              type="file"
-              data-action="batch-import"
-              accept=".csv,.txt,text/csv,text/plain"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                if (file) void importFile(file);
-              }}
-            />
-          </label>
           <button
             type="button"
             onClick={() => {
               setText('');
               setResult(null);
+              setFileRead(null);
               setMessage('');
             }}
           >
@@ -130,7 +141,28 @@ export function BatchView() {
           </button>
         </div>
       </form>
+      <div className="drop-zone" data-drop-zone data-dragging={drop.dragging ? 'true' : undefined}>
+        <p>
+          {s('batchDropZone')}{' '}
+          <label className="file-button">
+            {s('importFile')}
+            <input
+              type="file"
+              data-action="batch-import"
+              accept={BATCH_FILE_ACCEPT}
+              disabled={busy}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (file) void importFile(file);
+              }}
+            />
+          </label>
+        </p>
+        <p className="note">{s('batchDropHint')}</p>
+      </div>
       {message && <p role="status">{message}</p>}
+      {fileRead && <BatchFileReport read={fileRead} />}
       {result && (
         <>
           <div className="toolbar">

@@ -2,8 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { numbersOfTable, readBatchFile, type BatchFileNumbers, type BatchFileOutcome } from '@/components/dashboard/batch-file-numbers';
+import { columnLetter } from '@/components/dashboard/BatchFileReport';
+import { batchTrackingRows } from '@/components/dashboard/batch-rows';
 import { tableFileErrorText, tableFileProblemText } from '@/components/dashboard/table-file-messages';
+import { mergeOrder } from '@/utils/db/merge-order';
+import { buildOrdersCsv } from '@/utils/export/build-orders-csv';
 import { TableFileError } from '@/utils/sheets/table-file';
+import { buildTrackingCsv } from '@/utils/tracking/build-tracking-csv';
+import { captured } from './order-factory';
 
 // Fixture files made by scripts/make-sheet-fixtures.mjs (LibreOffice from the sources in files/src).
 const FILES = join(__dirname, '..', 'fixtures', 'files');
@@ -24,6 +30,7 @@ describe('batch tracking from a file', () => {
     const read = numbers(await readBatchFile(fileOf('orders-title-rows.xlsx')));
     expect(read.format).toBe('xlsx');
     expect(read.column).toMatchObject({ by: 'header', header: '订单编号', column: 1, headerRow: 2 });
+    expect(read.headerRowNumber).toBe(3);
     expect(read.numbers).toEqual(['4934071258846137421', '309876543210', '2413902846152037', '260513-179332719430230', '4934071258846137423']);
     expect(read.problems).toEqual([
       { kind: 'empty', row: 8, shown: '' },
@@ -74,12 +81,44 @@ describe('batch tracking from a file', () => {
     expect(read.problems).toEqual([{ kind: 'not-id', row: 7, shown: '待补' }]);
   });
 
+  it('names the column as the spreadsheet does', () => {
+    expect([0, 2, 25, 26, 701, 702].map(columnLetter)).toEqual(['A', 'C', 'Z', 'AA', 'ZZ', 'AAA']);
+  });
+
   it('a plain list, one number per line, with our own TAB-suffixed and ="…" wrapped cells', () => {
     const read = numbers(
       numbersOfTable({ fileName: 'ids.txt', format: 'txt', sheets: [{ name: 'ids', rows: [['4934071258846137421\t'], ['="309876543210"'], ["'2413902846152037"]] }] }),
     );
     expect(read.numbers).toEqual(['4934071258846137421', '309876543210', '2413902846152037']);
     expect(read.problems).toEqual([]);
+  });
+});
+
+describe('our own exports and simple CSVs read back', () => {
+  const NOW = Date.parse('2026-05-14T12:00:00+08:00');
+  const numbersOfText = async (name: string, text: string) => numbers(await readBatchFile(fileOf(name, new TextEncoder().encode(text)))).numbers;
+
+  it('the 订单编号 / Order No. column of the orders CSV: 19 digits intact, trailing TAB removed, BOM skipped', async () => {
+    const orders = ['4934071258846137421', '4934071258846137422'].map((orderId) => mergeOrder(undefined, captured({ orderId, buyer: '=HYPERLINK("x")' }), NOW));
+    for (const lang of ['zh', 'en'] as const) {
+      const csv = (await buildOrdersCsv({ source: [orders], platformName: () => '抖店', lang })).join('');
+      expect(await numbersOfText('orders.csv', csv)).toEqual(['4934071258846137421', '4934071258846137422']);
+    }
+  });
+
+  it('the 查询号 column of the tracking CSV, before its 订单编号 and 运单号', async () => {
+    const shipped = mergeOrder(undefined, captured({ orderId: '4934071258846137423', status: 'shipped', shipments: [{ waybillNo: '75312345678901', events: [] }] }), NOW);
+    const rows = batchTrackingRows([{ query: '75312345678901', orders: [shipped], waybill: '75312345678901' }, { query: '4934071258846137499', orders: [] }], NOW);
+    // the 订单编号 column holds another number than was asked
+    expect(buildTrackingCsv(rows, () => '')).toContain('4934071258846137423');
+    expect(await numbersOfText('tracking.csv', buildTrackingCsv(rows, () => ''))).toEqual(['75312345678901', '4934071258846137499']);
+  });
+
+  it('a named column anywhere, else the column of numbers', async () => {
+    expect(await numbersOfText('a.csv', '商品,订单号\n杯子,4934071258846137421\n盘子,4934071258846137422\n')).toEqual(['4934071258846137421', '4934071258846137422']);
+    expect(await numbersOfText('a.csv', 'Order ID,Amount\n6921458796321457890,1.00')).toEqual(['6921458796321457890']);
+    expect(await numbersOfText('a.txt', 'x,4934071258846137421\ny,4934071258846137422')).toEqual(['4934071258846137421', '4934071258846137422']);
+    expect(await numbersOfText('a.txt', '订单编号\t金额\n4934071258846137421\t1')).toEqual(['4934071258846137421']);
   });
 });
 

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { batchTrackingRows } from '@/components/dashboard/batch-rows';
 import { niceMax } from '@/components/dashboard/chart-scale';
-import { orderNumbersFromCsv, orderNumbersFromFile, splitOrderNumbers } from '@/components/dashboard/parse-order-numbers';
+import { splitOrderNumbers } from '@/components/dashboard/parse-order-numbers';
 import { provinceOf } from '@/components/dashboard/province';
 import { s } from '@/components/dashboard/strings';
 import { viewOfHash } from '@/components/dashboard/use-hash-view';
 import { comparePlatforms, trendDays } from '@/components/dashboard/use-overview';
 import { mergeOrder } from '@/utils/db/merge-order';
 import type { RollupRecord } from '@/utils/db/database';
-import { buildOrdersCsv } from '@/utils/export/build-orders-csv';
 import { emptyContribution } from '@/utils/kpi/order-contribution';
-import { buildTrackingCsv } from '@/utils/tracking/build-tracking-csv';
 import { captured } from './order-factory';
 
 const bj = (text: string) => Date.parse(`${text}+08:00`);
@@ -54,38 +52,6 @@ describe('pasted order numbers', () => {
     ]);
     expect(splitOrderNumbers('"4934071258846137421"\n「75312345678901」')).toEqual(['4934071258846137421', '75312345678901']);
     expect(splitOrderNumbers('')).toEqual([]);
-  });
-
-  it('reads the 订单编号 column of our own orders CSV, 19 digits intact, trailing TAB removed', async () => {
-    const orders = [record({ orderId: '4934071258846137421' }), record({ orderId: '4934071258846137422', buyer: '=HYPERLINK("x")' })];
-    const csv = (await buildOrdersCsv({ source: [orders], platformName: () => '抖店' })).join('');
-    expect(orderNumbersFromCsv(csv)).toEqual(['4934071258846137421', '4934071258846137422']);
-    const english = (await buildOrdersCsv({ source: [orders], platformName: () => 'Douyin', lang: 'en' })).join('');
-    expect(orderNumbersFromCsv(english)).toEqual(['4934071258846137421', '4934071258846137422']);
-  });
-
-  it('reads the 查询号 (first) column of our tracking CSV', () => {
-    const rows = batchTrackingRows([{ query: '4934071258846137499', orders: [] }], NOW);
-    expect(orderNumbersFromCsv(buildTrackingCsv(rows, () => ''))).toEqual(['4934071258846137499']);
-  });
-
-  it('takes 订单号 / order id headers, else the first column', () => {
-    expect(orderNumbersFromCsv('商品,订单号\n杯子,4934071258846137421\n盘子,4934071258846137422\n')).toEqual([
-      '4934071258846137421',
-      '4934071258846137422',
-    ]);
-    expect(orderNumbersFromCsv('Order ID,Amount\n6921458796321457890,1.00')).toEqual(['6921458796321457890']);
-    expect(orderNumbersFromCsv('4934071258846137421,x\n4934071258846137422,y')).toEqual(['4934071258846137421', '4934071258846137422']);
-  });
-
-  it('tells CSV from plain text files', () => {
-    expect(orderNumbersFromFile('ids.txt', '4934071258846137421, 4934071258846137422\n4934071258846137423')).toEqual([
-      '4934071258846137421',
-      '4934071258846137422',
-      '4934071258846137423',
-    ]);
-    expect(orderNumbersFromFile('ids.txt', '订单编号,金额\n4934071258846137421,1')).toEqual(['4934071258846137421']);
-    expect(orderNumbersFromFile('export.CSV', '\uFEFF平台,订单编号\n抖店,"4934071258846137421\t"')).toEqual(['4934071258846137421']);
   });
 });
 
