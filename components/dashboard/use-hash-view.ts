@@ -9,6 +9,7 @@ export const VIEWS = [
   { id: 'templates', label: 'navTemplates' },
   { id: 'exceptions', label: 'navExceptions' },
   { id: 'batch', label: 'navBatch' },
+  { id: 'import', label: 'navImport' },
   { id: 'export', label: 'navExport' },
   { id: 'backup', label: 'navBackup' },
   { id: 'parse-health', label: 'navParseHealth' },

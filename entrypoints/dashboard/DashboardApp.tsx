@@ -8,6 +8,7 @@ import { BackupView } from './BackupView';
 import { BatchView } from './BatchView';
 import { ExceptionsView } from './ExceptionsView';
 import { ExportView } from './ExportView';
+import { ImportView } from './ImportView';
 import { OrdersView } from './OrdersView';
 import { OverviewView } from './OverviewView';
 import { ParseHealthView } from './ParseHealthView';
@@ -59,6 +60,7 @@ export function DashboardApp() {
         {view === 'templates' && <TemplatesEditor />}
         {view === 'exceptions' && <ExceptionsView />}
         {view === 'batch' && <BatchView />}
+        {view === 'import' && <ImportView />}
         {view === 'export' && <ExportView />}
         {view === 'backup' && <BackupView />}
         {view === 'parse-health' && <ParseHealthView />}

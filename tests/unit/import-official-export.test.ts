@@ -76,8 +76,8 @@ describe('抖店 订单导出', () => {
 
   it('the three files give the same orders', async () => {
     const [utf8, gbk, xlsx] = await Promise.all(['douyin-order-export-utf8.csv', 'douyin-order-export-gbk.csv', 'douyin-order-export.xlsx'].map(mapped));
-    expect(gbk.result.orders).toEqual(utf8.result.orders);
-    expect(xlsx.result.orders).toEqual(utf8.result.orders);
+    expect(gbk!.result.orders).toEqual(utf8!.result.orders);
+    expect(xlsx!.result.orders).toEqual(utf8!.result.orders);
   });
 
   it('imported, the KPIs equal those of the same orders captured from the console pages', async () => {

@@ -27,7 +27,7 @@ const PLAUSIBLE_SERIAL = { min: 32_874, max: 73_415 };
 
 /** A time cell: a spreadsheet date, or console text `2026-05-13 00:22:32` (Beijing), `2026/5/13 0:22`. */
 export function timeOf(cell: CellValue | undefined): Read<number> {
-  if (isBlank(cell)) return EMPTY;
+  if (cell === undefined || isBlank(cell)) return EMPTY;
   if (isExcelDate(cell)) return { kind: 'value', value: excelSerialToEpochMs(cell.excelSerial) };
   if (typeof cell === 'number') {
     return cell >= PLAUSIBLE_SERIAL.min && cell <= PLAUSIBLE_SERIAL.max ? { kind: 'value', value: excelSerialToEpochMs(cell) } : { kind: 'bad', shown: String(cell) };
@@ -46,7 +46,7 @@ function padTime(text: string): string {
 
 /** A money cell in yuan: a number cell, or text `¥128.50` / `128.50元` / `1,299.00`. */
 export function centsOf(cell: CellValue | undefined): Read<number> {
-  if (isBlank(cell)) return EMPTY;
+  if (cell === undefined || isBlank(cell)) return EMPTY;
   if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'value', value: Math.round(cell * 100) } : { kind: 'bad', shown: String(cell) };
   if (isExcelDate(cell)) return { kind: 'bad', shown: cellText(cell) };
   const cents = parseMoneyCents(cell);

@@ -2,7 +2,7 @@ import { carrierFromName } from '../carriers/carrier-names';
 import { CapturedOrderSchema, type CapturedOrder, type CapturedOrderInput, type Item, type Shipment } from '../model/order';
 import { receiverRegion } from '../model/receiver-region';
 import { normalizeStatus } from '../model/status-words';
-import { afterSaleOpen } from '../sites/api-read';
+import { afterSaleHappened } from '../sites/api-read';
 import { siteByPlatform } from '../sites/registry';
 import { readIdValue } from '../sheets/id-cell';
 import type { CellValue, TableSheet } from '../sheets/table-file';
@@ -119,8 +119,8 @@ export function rowsToOrders(sheet: TableSheet, headerRow: number, mapping: Colu
       if (status) order.status = status;
       else unknownStatuses.set(statusText, (unknownStatuses.get(statusText) ?? 0) + 1);
     }
-    // the export is written from the same data as the console's JSON: the same after-sale reading (open only)
-    if (afterSaleOpen(textOf(cell(row, 'afterSale'), 60)) || order.status === 'after_sale') order.afterSale = true;
+    // the same after-sale reading as the console's JSON and the page readers
+    if (afterSaleHappened(textOf(cell(row, 'afterSale'), 60)) || order.status === 'after_sale') order.afterSale = true;
     setOnce('paymentMethod', textOf(cell(row, 'paymentMethod'), 40));
     const buyer = textOf(cell(row, 'buyer'), 80);
     setOnce('buyer', buyer && maskBuyer(buyer));

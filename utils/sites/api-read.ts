@@ -7,6 +7,7 @@ import { normalizeWaybillNo } from '../carriers/waybill-formats';
 import { parseMoneyCents } from '../model/money';
 import type { CapturedOrderInput, Item, PageKind, Shipment } from '../model/order';
 import type { OrderStatus } from '../model/status';
+import { afterSaleStateOf } from '../capture/floor/status-rollup';
 import { normalizeStatus } from '../model/status-words';
 import { parseBeijingTime } from '../model/time';
 import type { ApiEndpointReader, ApiRead, ApiResponseContext } from './api-types';
@@ -204,16 +205,15 @@ export function itemOf(fields: {
   return item;
 }
 
-const NO_AFTER_SALE = new Set(['-', '--', '—', '无', '暂无', '0']);
-const AFTER_SALE_WORDS = /售后|退款|退货|换货|补寄|维修/;
-const AFTER_SALE_OVER = /成功|关闭|撤销|取消|拒绝|完成|失败|结束/;
-
-/** An after-sale text of one line (`退款中`, `售后待处理`) says a case is open; `退款成功`, `-` do not. */
-export function afterSaleOpen(value: Scalar): boolean {
+/**
+ * An after-sale happened on this line (open, refunded or finished; 退款关闭/撤销 and `-` are none): the order's
+ * `afterSale` flag that 退货率 counts — the same reading as the page readers' item roll-up.
+ */
+export function afterSaleHappened(value: Scalar): boolean {
   const s = text(value, 60);
-  if (!s || NO_AFTER_SALE.has(s)) return false;
-  if (normalizeStatus(s) === 'after_sale') return true;
-  return AFTER_SALE_WORDS.test(s) && !AFTER_SALE_OVER.test(s);
+  if (!s || s === '0') return false;
+  const state = afterSaleStateOf(s);
+  return state === 'open' || state === 'refunded' || state === 'finished';
 }
 
 /** The console's words first, its numeric code where the reference lists one. */

@@ -2,7 +2,7 @@ import type { CapturedOrderInput, Item, Shipment } from '../../model/order';
 import type { OrderStatus } from '../../model/status';
 import type { ApiEndpointReader, ApiRead } from '../api-types';
 import {
-  afterSaleOpen,
+  afterSaleHappened,
   arrayAt,
   fenOf,
   idText,
@@ -73,7 +73,7 @@ export function mapDouyinOrder(raw: unknown, sourcePage: 'list' | 'detail'): Row
   let afterSale = status === 'after_sale';
   for (const product of row.product_item ?? []) {
     if (!product) continue;
-    if (afterSaleOpen(product.after_sale_info?.after_sale_text)) afterSale = true;
+    if (afterSaleHappened(product.after_sale_info?.after_sale_text)) afterSale = true;
     if (items.length >= 100) continue;
     const item = itemOf({
       title: product.product_name,
