@@ -28,7 +28,7 @@ const KPI_PAINT_PROBE = `(() => {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-value'] });
 })();`;
 
-export async function runExtensionSection({ log, orders = 100_000, importChunk = 1000, page = { size: 300, changed: 150, warmup: 2, reps: 7 }, popup = { warmup: 1, reps: 7 }, exportReps = { warmup: 0, reps: 3 } }) {
+export async function runExtensionSection({ log, orders = 100_000, page = { size: 300, changed: 150, warmup: 2, reps: 7 }, popup = { warmup: 1, reps: 7 }, exportReps = { warmup: 0, reps: 3 } }) {
   const code = await bundleIife(join(ROOT, 'scripts/bench/page/extension-bench.ts'), '__olExtBench');
   const { context, extensionId, close } = await launchWithExtension({ headless: true });
   const result = { extensionId };
@@ -65,12 +65,12 @@ export async function runExtensionSection({ log, orders = 100_000, importChunk =
     log(`  generated ${orders} orders in ${(result.generated.ms / 1000).toFixed(1)} s (${result.generated.shops} shops; schema failures in sample: ${result.generated.schemaFailures})`);
     await call('openExtensionDatabase');
     result.remindersSeeded = await call('seedReminders', 13);
-    const imported = await call('upsertImport', importChunk);
-    log(`  upsertOrders import (${imported.transactions} × ${importChunk}): ${(imported.ms / 1000).toFixed(2)} s`);
+    const imported = await call('bulkImport');
+    log(`  bulk import (importOrders, one transaction): ${(imported.ms / 1000).toFixed(2)} s`);
     await call('releaseHistory');
     const raw2 = await rawImport(2);
     log(`  raw IndexedDB put again: ${(raw2.ms / 1000).toFixed(2)} s`);
-    result.import = { ms: imported.ms, inserted: imported.inserted, transactions: imported.transactions, chunk: importChunk, rawSamples: [raw1.ms, raw2.ms], rawMs: median([raw1.ms, raw2.ms]) };
+    result.import = { ms: imported.ms, inserted: imported.inserted, transactions: imported.transactions, rawSamples: [raw1.ms, raw2.ms], rawMs: median([raw1.ms, raw2.ms]) };
 
     const upserts = [];
     for (let i = 0; i < page.warmup + page.reps; i++) upserts.push(await call('pageUpsert', page.size, page.changed));

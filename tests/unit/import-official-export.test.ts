@@ -10,6 +10,7 @@ import { createDatabase, type OrderLensDatabase } from '@/utils/db/database';
 import { ImportCancelledError, importOrders } from '@/utils/db/import-orders';
 import { readKpis } from '@/utils/db/read-kpis';
 import { dayRange } from '@/utils/kpi/date-ranges';
+import { recomputeRollups } from '@/utils/db/rollup-updates';
 import { upsertOrders } from '@/utils/db/upsert-orders';
 import { detectLayout } from '@/utils/import/detect-layout';
 import { rowsToOrders } from '@/utils/import/rows-to-orders';
@@ -112,6 +113,10 @@ describe('抖店 订单导出', () => {
     expect(after!.sources).toEqual(['list', 'export']);
     const again = await importOrders(db, result.orders, { observedAt: EXPORTED_AT, itemsComplete: true, now: NOW + 1000 });
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 14 });
+    // the rollups moved in bulk equal a recount from the orders
+    const moved = await db.rollups.orderBy('key').toArray();
+    await recomputeRollups(db);
+    expect(await db.rollups.orderBy('key').toArray()).toEqual(moved);
   });
 
   it('a status seen on a page after the export was taken is kept', async () => {
@@ -150,6 +155,36 @@ describe('千牛 订单报表 (GBK)', () => {
     expect(result.orders[2]!.shipments).toEqual([{ waybillNo: '78561234567001', carrierName: '中通快递', carrierCode: 'zto', events: [] }]);
     const stored = JSON.stringify(result.orders);
     for (const secret of ['测试', '1380000', '文三路', '科技园', '@example', '星河散步者', '请尽快发货']) expect(stored).not.toContain(secret);
+  });
+});
+
+describe('a layout no console table knows', () => {
+  it('gets a proposed mapping below a title line, and the platform from the id format', async () => {
+    const text =
+      '京东商家后台 订单导出 2026-11-30\r\n' +
+      '订单号,商品名称,购买数量,应付金额（元）,下单时间,订单状态,快递单号,快递公司\r\n' +
+      '315276409885,保温杯,2,"1,299.00",2026/11/28 9:05,等待出库,,\r\n' +
+      '315276409886,马克杯,1,59.00,2026/11/28 10:15,完成,JDVA00012345678,京东快递\r\n';
+    const table = await readTableFile('京东订单.csv', new TextEncoder().encode(text));
+    const detected = detectLayout(table.sheets)!;
+    expect(detected.layout).toBeNull();
+    expect(detected.headerRow).toBe(1);
+    expect(detected.platforms).toEqual(['jd']);
+    expect(detected.mapping).toMatchObject({ orderId: 0, itemTitle: 1, quantity: 2, amount: 3, createdAt: 4, status: 5, waybill: 6, carrier: 7 });
+    const result = rowsToOrders(table.sheets[0]!, detected.headerRow, detected.mapping, { platform: 'jd', shop: '京东自营旗舰店', rowPerItem: false });
+    expect(result.problems).toEqual([]);
+    expect(result.orders.map((order) => [order.orderId, order.amountCents, order.status, order.createdAt, order.shop, order.items[0]?.quantity, order.shipments[0]?.carrierCode])).toEqual([
+      ['315276409885', 129900, 'paid', Date.parse('2026-11-28T09:05:00+08:00'), '京东自营旗舰店', 2, undefined],
+      ['315276409886', 5900, 'completed', Date.parse('2026-11-28T10:15:00+08:00'), '京东自营旗舰店', 1, 'jd'],
+    ]);
+  });
+
+  it('ids of another platform than the one chosen are reported, not imported', async () => {
+    const table = await readTableFile('x.csv', new TextEncoder().encode('订单号,下单时间\r\n315276409885,2026-11-28 09:05:00\r\n'));
+    const detected = detectLayout(table.sheets)!;
+    const result = rowsToOrders(table.sheets[0]!, detected.headerRow, detected.mapping, { platform: 'douyin', rowPerItem: false });
+    expect(result.orders).toEqual([]);
+    expect(result.problems).toEqual([{ row: 2, kind: 'wrong-platform-id', field: 'orderId', shown: '315276409885' }]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { orderKey, type CapturedOrder } from '../model/order';
 import type { OrderLensDatabase, OrderRecord } from './database';
 import { mergeOrder } from './merge-order';
-import { applyRollupChanges, summariseReminders, type RollupChange } from './rollup-updates';
+import { addRollupChanges, summariseReminders, writeRollupDeltas, type RollupChange, type RollupDeltas } from './rollup-updates';
 import { classifyStorageError } from './storage-errors';
 
 export interface ImportOrdersOptions {
@@ -24,7 +24,7 @@ export interface ImportOrdersResult {
 }
 
 /** Orders merged per round trip: big enough that IndexedDB's per-request cost is amortised. */
-const CHUNK = 2000;
+const CHUNK = 5000;
 
 export class ImportCancelledError extends Error {
   constructor() {
@@ -38,10 +38,11 @@ function lastStatusChangeAt(order: OrderRecord): number {
 }
 
 /**
- * The bulk write path for a file of orders (a console's own export): one transaction for the whole file,
- * so a failure or a cancel leaves the database exactly as it was. Each chunk is read with one bulkGet,
- * merged with the capture merge rules (the file counts as exact, like the consoles' JSON), written with
- * one bulkPut, and its rollup rows moved in the same transaction.
+ * The bulk write path for many orders at once (a console's own export file): one transaction for the whole
+ * file, so a failure or a cancel leaves the database exactly as it was. The stored keys are read once, so
+ * only orders already known are fetched (one bulkGet per chunk) and merged with the capture merge rules
+ * (the file counts as exact, like the consoles' JSON); each chunk is written with one bulkPut; the rollup
+ * moves are summed in memory and written once at the end, in the same transaction.
  */
 export async function importOrders(db: OrderLensDatabase, orders: readonly CapturedOrder[], options: ImportOrdersOptions): Promise<ImportOrdersResult> {
   const result: ImportOrdersResult = { inserted: 0, updated: 0, unchanged: 0, keptLaterStatus: 0 };
@@ -51,14 +52,17 @@ export async function importOrders(db: OrderLensDatabase, orders: readonly Captu
   try {
     await db.transaction('rw', db.orders, db.rollups, db.reminders, async () => {
       const reminders = summariseReminders(await db.reminders.toArray());
+      const known = new Set(await db.orders.toCollection().primaryKeys());
+      const deltas: RollupDeltas = new Map();
       for (let at = 0; at < keys.length; at += CHUNK) {
         if (options.signal?.aborted) throw new ImportCancelledError();
         const chunk = keys.slice(at, at + CHUNK);
-        const stored = await db.orders.bulkGet(chunk);
+        const knownKeys = chunk.filter((key) => known.has(key));
+        const stored = new Map(knownKeys.length === 0 ? [] : (await db.orders.bulkGet(knownKeys)).map((record, index) => [knownKeys[index]!, record]));
         const writes: OrderRecord[] = [];
         const changes: RollupChange[] = [];
-        chunk.forEach((key, index) => {
-          const existing = stored[index];
+        chunk.forEach((key) => {
+          const existing = stored.get(key);
           let incoming = byKey.get(key)!;
           if (existing && incoming.status !== undefined && lastStatusChangeAt(existing) > options.observedAt && existing.status !== incoming.status) {
             incoming = { ...incoming, status: undefined, statusText: undefined };
@@ -78,13 +82,12 @@ export async function importOrders(db: OrderLensDatabase, orders: readonly Captu
           const counted = reminders.get(key) ?? { count: 0 };
           changes.push({ before: existing && { order: existing, reminders: counted }, after: { order: merged, reminders: counted } });
         });
-        if (writes.length > 0) {
-          await db.orders.bulkPut(writes);
-          await applyRollupChanges(db, changes);
-        }
+        if (writes.length > 0) await db.orders.bulkPut(writes);
+        addRollupChanges(deltas, changes);
         options.onProgress?.(Math.min(at + CHUNK, keys.length), keys.length);
       }
       if (options.signal?.aborted) throw new ImportCancelledError();
+      await writeRollupDeltas(db, deltas);
     });
   } catch (error) {
     if (error instanceof ImportCancelledError) throw error;

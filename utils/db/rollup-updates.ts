@@ -31,12 +31,11 @@ function blankRollup(key: string, day: string, platform: string, shop: string): 
   return record;
 }
 
-/**
- * Moves orders' contributions in the rollups: the old one out, the new one in. Must run inside the
- * transaction that writes the orders (or reminders) themselves, so rollups never drift from the data.
- */
-export async function applyRollupChanges(db: OrderLensDatabase, changes: readonly RollupChange[]): Promise<void> {
-  const deltas = new Map<string, { meta: ReturnType<typeof rollupKeyOf>; sign: number; counted: CountedOrder }[]>();
+/** Per rollup row: its day, platform and shop, and the sum of contributions moving in (+) and out (−). */
+export type RollupDeltas = Map<string, { meta: ReturnType<typeof rollupKeyOf>; delta: Record<(typeof CONTRIBUTION_FIELDS)[number], number> }>;
+
+/** Adds orders' contribution moves (the old one out, the new one in) to `deltas`, in memory. */
+export function addRollupChanges(deltas: RollupDeltas, changes: readonly RollupChange[]): RollupDeltas {
   for (const change of changes) {
     for (const [counted, sign] of [
       [change.before, -1],
@@ -44,28 +43,42 @@ export async function applyRollupChanges(db: OrderLensDatabase, changes: readonl
     ] as const) {
       if (!counted) continue;
       const meta = rollupKeyOf(counted.order);
-      const list = deltas.get(meta.key) ?? [];
-      list.push({ meta, sign, counted });
-      deltas.set(meta.key, list);
+      let entry = deltas.get(meta.key);
+      if (!entry) {
+        entry = { meta, delta: blankRollup(meta.key, meta.day, meta.platform, meta.shop) };
+        deltas.set(meta.key, entry);
+      }
+      const contribution = contributionOf(counted.order, counted.reminders);
+      for (const field of CONTRIBUTION_FIELDS) entry.delta[field] += sign * contribution[field];
     }
   }
+  return deltas;
+}
+
+/** Writes summed moves into the stored rollup rows: one bulkGet and one bulkPut whatever the number of orders. */
+export async function writeRollupDeltas(db: OrderLensDatabase, deltas: RollupDeltas): Promise<void> {
   if (deltas.size === 0) return;
   const keys = [...deltas.keys()];
   const stored = await db.rollups.bulkGet(keys);
-  const writes: RollupRecord[] = [];
-  keys.forEach((key, at) => {
-    const entries = deltas.get(key)!;
-    const { day, platform, shop } = entries[0]!.meta;
-    const record = stored[at] ?? blankRollup(key, day, platform, shop);
-    for (const { sign, counted } of entries) {
-      const contribution = contributionOf(counted.order, counted.reminders);
-      for (const field of CONTRIBUTION_FIELDS) record[field] += sign * contribution[field];
+  const writes: RollupRecord[] = keys.map((key, at) => {
+    const { meta, delta } = deltas.get(key)!;
+    const record = stored[at] ?? blankRollup(key, meta.day, meta.platform, meta.shop);
+    for (const field of CONTRIBUTION_FIELDS) {
+      record[field] += delta[field];
+      // Float sums of hours can leave -1e-13 behind when the last order leaves a day.
+      if (Math.abs(record[field]) < 1e-9) record[field] = 0;
     }
-    // Float sums of hours can leave -1e-13 behind when the last order leaves a day.
-    for (const field of CONTRIBUTION_FIELDS) if (Math.abs(record[field]) < 1e-9) record[field] = 0;
-    writes.push(record);
+    return record;
   });
   await db.rollups.bulkPut(writes);
+}
+
+/**
+ * Moves orders' contributions in the rollups: the old one out, the new one in. Must run inside the
+ * transaction that writes the orders (or reminders) themselves, so rollups never drift from the data.
+ */
+export async function applyRollupChanges(db: OrderLensDatabase, changes: readonly RollupChange[]): Promise<void> {
+  await writeRollupDeltas(db, addRollupChanges(new Map(), changes));
 }
 
 /**

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { platformName } from '@/components/platform-names';
 import { createDatabase, DB_NAME, type OrderLensDatabase, type OrderRecord } from '@/utils/db/database';
 import { allReminders, planExport } from '@/utils/db/export-source';
+import { importOrders } from '@/utils/db/import-orders';
 import { mergeOrder } from '@/utils/db/merge-order';
 import { upsertOrders } from '@/utils/db/upsert-orders';
 import { buildOrdersCsv, CSV_MIME } from '@/utils/export/build-orders-csv';
@@ -149,17 +150,11 @@ export async function rawImport(): Promise<{ ms: number; records: number }> {
   return { ms, records: records.length };
 }
 
-/** The 100k history through upsertOrders, `chunk` orders per call (one transaction each, rollups included). */
-export async function upsertImport(chunk: number): Promise<{ ms: number; inserted: number; transactions: number }> {
-  let inserted = 0;
-  let transactions = 0;
+/** The 100k history through the bulk path the file import uses: one transaction, merge and rollups included. */
+export async function bulkImport(): Promise<{ ms: number; inserted: number; transactions: number }> {
   const start = performance.now();
-  for (let at = 0; at < captures.length; at += chunk) {
-    const result = await upsertOrders(db, captures.slice(at, at + chunk), options.now);
-    inserted += result.inserted;
-    transactions++;
-  }
-  return { ms: performance.now() - start, inserted, transactions };
+  const result = await importOrders(db, captures, { observedAt: options.now, now: options.now, itemsComplete: true });
+  return { ms: performance.now() - start, inserted: result.inserted, transactions: 1 };
 }
 
 /** Drops the in-memory history once the database holds it. */
