@@ -58,8 +58,8 @@ export function BatchFileReport({ read }: { read: BatchFileNumbers }) {
                 <strong>{lang === 'zh' ? `${s(label)}（${rows.length}）` : `${s(label)} (${rows.length})`}</strong>
                 {hint && <p className="hint">{s(hint)}</p>}
                 <ul className="problem-rows">
-                  {rows.slice(0, MAX_LISTED).map((problem) => (
-                    <li key={problem.row} data-batch-problem={kind} data-row={problem.row}>
+                  {rows.slice(0, MAX_LISTED).map((problem, index) => (
+                    <li key={index} data-batch-problem={kind} data-row={problem.row}>
                       {rowText(problem)}
                     </li>
                   ))}

@@ -48,20 +48,26 @@ export function numbersOfTable(file: TableFile): BatchFileOutcome {
   const firstRowOf = new Map<string, number>();
   const problems: BatchRowProblem[] = [];
   const rowNumberOf = (index: number) => sheet.rowNumbers?.[index] ?? index + 1;
+  // a text file is a list: a line may hold several numbers (`4934…, 4934…`), each column of numbers is read
+  const extra = file.format === 'txt' ? (column.alsoColumns ?? []) : [];
+  const columns = [column.column, ...extra].sort((a, b) => a - b);
   for (let index = column.firstDataRow; index < sheet.rows.length; index++) {
-    const cell = sheet.rows[index]![column.column];
     const row = rowNumberOf(index);
-    const value = readIdValue(cell);
-    if (value.kind === 'damaged') {
-      problems.push({ kind: 'damaged', row, shown: value.shown });
-    } else if (value.kind === 'id' && isIdNumber(value.id)) {
-      const firstRow = firstRowOf.get(value.id);
-      if (firstRow === undefined) firstRowOf.set(value.id, row);
-      else problems.push({ kind: 'duplicate', row, shown: value.id, firstRow });
-    } else if (cell === undefined || cell === '') {
-      problems.push({ kind: 'empty', row, shown: '' });
-    } else {
-      problems.push({ kind: 'not-id', row, shown: cellText(cell).slice(0, MAX_SHOWN) });
+    for (const at of columns) {
+      const cell = sheet.rows[index]![at];
+      const value = readIdValue(cell);
+      if (value.kind === 'damaged') {
+        problems.push({ kind: 'damaged', row, shown: value.shown });
+      } else if (value.kind === 'id' && isIdNumber(value.id)) {
+        const firstRow = firstRowOf.get(value.id);
+        if (firstRow === undefined) firstRowOf.set(value.id, row);
+        else problems.push({ kind: 'duplicate', row, shown: value.id, firstRow });
+      } else if (cell === undefined || cell === '') {
+        // a shorter line of a list is no missing number
+        if (at === column.column) problems.push({ kind: 'empty', row, shown: '' });
+      } else {
+        problems.push({ kind: 'not-id', row, shown: cellText(cell).slice(0, MAX_SHOWN) });
+      }
     }
   }
   const headerRowNumber = column.headerRow >= 0 ? rowNumberOf(column.headerRow) : undefined;

@@ -120,6 +120,15 @@ describe('our own exports and simple CSVs read back', () => {
     expect(await numbersOfText('a.txt', 'x,4934071258846137421\ny,4934071258846137422')).toEqual(['4934071258846137421', '4934071258846137422']);
     expect(await numbersOfText('a.txt', '订单编号\t金额\n4934071258846137421\t1')).toEqual(['4934071258846137421']);
   });
+
+  it('a text file listing several numbers a line reads them all, in order; a CSV reads its one column of numbers', async () => {
+    const list = '4934071258846137421, 4934071258846137422\n4934071258846137423\n4934071258846137424, 见下\n';
+    const read = numbers(await readBatchFile(fileOf('ids.txt', new TextEncoder().encode(list))));
+    expect(read.numbers).toEqual(['4934071258846137421', '4934071258846137422', '4934071258846137423', '4934071258846137424']);
+    // the short second line is no missing number; the word on the fourth is reported
+    expect(read.problems).toEqual([{ kind: 'not-id', row: 3, shown: '见下' }]);
+    expect(await numbersOfText('ids.csv', list)).toEqual(['4934071258846137421', '4934071258846137423', '4934071258846137424']);
+  });
 });
 
 describe('files that cannot be used', () => {

@@ -61,7 +61,12 @@ describe('findIdColumn by values', () => {
       [2, '2026-11-21', '309876543210', '盘子'],
       [3, '2026-11-21', '260513-179332719430230', '碗'],
     ];
-    expect(findIdColumn(one(rows))).toMatchObject({ by: 'values', column: 2, headerRow: -1, firstDataRow: 0 });
+    expect(findIdColumn(one(rows))).toMatchObject({ by: 'values', column: 2, headerRow: -1, firstDataRow: 0, alsoColumns: [] });
+  });
+
+  it('names the other columns of numbers beside the fullest one', () => {
+    const rows: CellValue[][] = [['4934071258846137421', '75312345678901'], ['4934071258846137422', ''], ['4934071258846137423', 'YT1234567890123']];
+    expect(findIdColumn(one(rows))).toMatchObject({ by: 'values', column: 0, alsoColumns: [1] });
   });
 
   it('starts after unnamed heading lines above the first number', () => {

@@ -13,6 +13,8 @@ export interface IdColumn {
   header?: string;
   /** The first row holding numbers: after the header, or after the title lines above the first number. */
   firstDataRow: number;
+  /** Told by values: other columns where at least half the cells look like numbers (a text file listing several a line). */
+  alsoColumns?: number[];
 }
 
 /**
@@ -91,7 +93,7 @@ function looksLikeNumberCell(cell: CellValue | undefined): boolean {
 function byValues(sheet: TableSheet, sheetIndex: number): IdColumn | null {
   const rows = sheet.rows.slice(0, VALUE_SAMPLE_ROWS);
   const width = Math.max(0, ...rows.map((cells) => cells.length));
-  let best: { column: number; numbers: number; firstRow: number } | null = null;
+  const qualified: { column: number; numbers: number; firstRow: number; most: boolean }[] = [];
   for (let column = 0; column < width; column++) {
     let firstRow = -1;
     let numbers = 0;
@@ -104,9 +106,9 @@ function byValues(sheet: TableSheet, sheetIndex: number): IdColumn | null {
       if (cell !== undefined && cell !== '') filled++;
       if (isNumber) numbers++;
     });
-    if (numbers === 0 || numbers * 2 <= filled) continue;
-    if (!best || numbers > best.numbers) best = { column, numbers, firstRow };
+    if (numbers > 0 && numbers * 2 >= filled) qualified.push({ column, numbers, firstRow, most: numbers * 2 > filled });
   }
+  const best = qualified.reduce<(typeof qualified)[number] | null>((top, entry) => (entry.most && (!top || entry.numbers > top.numbers) ? entry : top), null);
   if (!best) return null;
   return {
     sheetIndex,
@@ -115,6 +117,7 @@ function byValues(sheet: TableSheet, sheetIndex: number): IdColumn | null {
     by: 'values',
     headerRow: -1,
     firstDataRow: best.firstRow < HEADER_SCAN_ROWS ? best.firstRow : 0,
+    alsoColumns: qualified.filter((entry) => entry !== best).map((entry) => entry.column),
   };
 }
 
