@@ -12,7 +12,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage'],
+    // alarms: the 日报 notification's hour; notifications only when the seller turns that on (dashboard → 日报)
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    optional_permissions: ['notifications'],
     // public/icon/<size>.png become the manifest's icons (WXT); the toolbar button uses the same files.
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
     ...(browser === 'firefox'

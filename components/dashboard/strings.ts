@@ -18,6 +18,7 @@ const ZH = {
   navBackup: '备份与恢复',
   navParseHealth: '解析健康',
   navTemplates: '催付模板',
+  navDaily: '日报',
   loading: '加载中…',
   loadFailed: '读取失败：{error}',
 
@@ -231,6 +232,7 @@ const EN: Record<StringKey, string> = {
   navBackup: 'Backup & restore',
   navParseHealth: 'Parse health',
   navTemplates: 'Reminder templates',
+  navDaily: 'Daily report',
   loading: 'Loading…',
   loadFailed: 'Could not read: {error}',
 

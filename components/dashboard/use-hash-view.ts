@@ -4,6 +4,7 @@ import type { StringKey } from './strings';
 /** The dashboard's views, in navigation order; `#<id>` selects one (the popup links to #unpaid, #exceptions). */
 export const VIEWS = [
   { id: 'overview', label: 'navOverview' },
+  { id: 'daily', label: 'navDaily' },
   { id: 'orders', label: 'navOrders' },
   { id: 'unpaid', label: 'navUnpaid' },
   { id: 'templates', label: 'navTemplates' },

@@ -6,6 +6,7 @@ import { VIEWS, useHashView } from '@/components/dashboard/use-hash-view';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { BackupView } from './BackupView';
 import { BatchView } from './BatchView';
+import { DailyView } from './DailyView';
 import { ExceptionsView } from './ExceptionsView';
 import { ExportView } from './ExportView';
 import { ImportView } from './ImportView';
@@ -55,6 +56,7 @@ export function DashboardApp() {
       </nav>
       <main>
         {view === 'overview' && overviewSelection && <OverviewView selection={overviewSelection} onSelection={setOverviewSelection} />}
+        {view === 'daily' && <DailyView />}
         {view === 'orders' && ordersSelection && <OrdersView selection={ordersSelection} onSelection={setOrdersSelection} />}
         {view === 'unpaid' && <UnpaidView />}
         {view === 'templates' && <TemplatesEditor />}

@@ -97,11 +97,13 @@ describe('dashboard page', () => {
     await waitFor(() => container.querySelector('[data-chart="provinces"] [data-bar="浙江"][data-value="1"]'));
     expect(all('nav.views a').map((link) => link.getAttribute('href'))).toEqual([
       '#overview',
+      '#daily',
       '#orders',
       '#unpaid',
       '#templates',
       '#exceptions',
       '#batch',
+      '#import',
       '#export',
       '#backup',
       '#parse-health',

@@ -114,3 +114,18 @@ export function dailyReportText(report: DailyReport, lang: ReportLang, platformN
   lines.push('', words.footer(formatBeijing(report.generatedAt).slice(0, 16)));
   return lines.join('\n');
 }
+
+/** The notification's title and one-line figures: orders and GMV with their change, 客单价, 待催付, 物流异常. */
+export function dailyReportHeadline(report: DailyReport, lang: ReportLang): { title: string; message: string } {
+  const words = WORDS[lang];
+  const { total } = report;
+  const title = `${lang === 'zh' ? 'OrderLens 日报 · ' : 'OrderLens daily report · '}${formatReportDay(report.days.yesterday, lang)}`;
+  const parts: string[] = [];
+  if (total.created.yesterday === 0) parts.push(words.noOrders(total.created.dayBefore, total.created.lastWeek).replace(/[。.]$/, ''));
+  else {
+    const change = (metric: ReportMetric) => (lang === 'zh' ? '（前日' : ' (day before ') + formatDelta(total.metrics[metric].vsDayBefore, METRIC_FORMAT[metric], lang) + (lang === 'zh' ? '）' : ')');
+    parts.push(`${words.orders(fmt(total, 'orders', lang))}${change('orders')}`, `GMV ${fmt(total, 'gmv', lang)}${change('gmv')}`, `${METRIC_LABEL[lang].aov} ${fmt(total, 'aov', lang)}`);
+  }
+  parts.push(`${words.unpaid} ${fmt(total, 'unpaid', lang)}`, `${words.exceptions} ${fmt(total, 'exceptions', lang)}`);
+  return { title, message: parts.join(' · ') };
+}
