@@ -8,6 +8,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Firefox sources package for AMO review: code and build files, not screenshots or local outputs.
   zip: { excludeSources: ['docs/**', 'demo-output/**', 'test-results/**', 'bench-results.json'] },
+  // the 导入订单 worker loads SheetJS on demand: module workers can split chunks, the default iife cannot
+  vite: () => ({ worker: { format: 'es' } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,7 +1,7 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
 import { platformName } from '@/components/platform-names';
-import { mapPlan, planImport, platformsForColumn, type ImportChoices, type ImportPlan } from '@/components/dashboard/import-plan';
+import { ImportSession } from '@/components/dashboard/import-client';
 import { is, problemText } from '@/components/dashboard/import-strings';
 import { lang, s, statusLabel } from '@/components/dashboard/strings';
 import { tableFileErrorText } from '@/components/dashboard/table-file-messages';
@@ -9,14 +9,30 @@ import { useFileDrop } from '@/components/dashboard/use-file-drop';
 import { useShops } from '@/components/dashboard/use-shops';
 import { ImportCancelledError, importOrders, type ImportOrdersResult } from '@/utils/db/import-orders';
 import { recordOrderCount } from '@/utils/db/backup';
-import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportField } from '@/utils/import/import-fields';
+import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ColumnMapping, type ImportField } from '@/utils/import/import-fields';
+import { LISTED_PROBLEMS, type MappedSummary, type OpenedFile } from '@/utils/import/import-protocol';
+import type { CapturedOrder } from '@/utils/model/order';
 import { formatYuan } from '@/utils/model/money';
 import { formatBeijing } from '@/utils/model/time';
 import { SITES } from '@/utils/sites/registry';
 import { ViewHeading } from './ViewHeading';
 
-const PREVIEW_ORDERS = 5;
-const LISTED_PROBLEMS = 50;
+interface ImportChoices {
+  platform: string;
+  shop: string;
+  mapping: ColumnMapping;
+}
+
+/** A file read by the worker, with the time its figures were true: the file's own time (its download), else now. */
+interface Opened {
+  file: OpenedFile & { detected: NonNullable<OpenedFile['detected']> };
+  observedAt: number;
+}
+
+function observedAtOf(file: File, now = Date.now()): number {
+  const time = file.lastModified;
+  return Number.isFinite(time) && time > Date.UTC(2000, 0, 1) && time <= now ? time : now;
+}
 
 type Outcome = { ok: true; result: ImportOrdersResult } | { ok: false; text: string };
 
@@ -26,50 +42,72 @@ export function ImportView() {
   const id = useId();
   const shops = useShops();
   const [reading, setReading] = useState<string | null>(null);
-  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [plan, setPlan] = useState<Opened | null>(null);
   const [choices, setChoices] = useState<ImportChoices | null>(null);
+  const [mapped, setMapped] = useState<MappedSummary | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const session = useRef<ImportSession | null>(null);
   const abort = useRef<AbortController | null>(null);
   const importing = progress !== null;
+  useEffect(() => () => session.current?.close(), []);
 
   const open = async (file: File) => {
+    session.current?.close();
+    const current = new ImportSession();
+    session.current = current;
     setReading(file.name);
     setPlan(null);
     setChoices(null);
+    setMapped(null);
     setFileError(null);
     setOutcome(null);
     try {
-      const planned = await planImport(file);
-      if (!planned) {
+      const opened = await current.open(file);
+      if (session.current !== current) return;
+      if (!opened.detected) {
         setFileError(is('importNoIdColumn'));
         return;
       }
-      setPlan(planned);
-      const platform = planned.detected.platforms[0] ?? SITES[0]!.platform;
-      setChoices({ platform, shop: '', mapping: planned.detected.mapping });
+      setPlan({ file: { ...opened, detected: opened.detected }, observedAt: observedAtOf(file) });
+      setChoices({ platform: opened.detected.platforms[0] ?? SITES[0]!.platform, shop: '', mapping: opened.detected.mapping });
     } catch (error) {
-      setFileError(tableFileErrorText(error));
+      if (session.current === current) setFileError(tableFileErrorText(error));
     } finally {
-      setReading(null);
+      if (session.current === current) setReading(null);
     }
   };
   const drop = useFileDrop((file) => void open(file));
 
-  const mapped = useMemo(() => (plan && choices ? mapPlan(plan, choices) : null), [plan, choices]);
+  const rowPerItem = plan && choices ? (plan.file.detected.layout?.rowPerItem ?? choices.mapping.subOrderId !== undefined) : false;
+  useEffect(() => {
+    const current = session.current;
+    if (!plan || !choices || !current) return;
+    let stale = false;
+    setMapped(null);
+    current.map({ platform: choices.platform, shop: choices.shop.trim() || undefined, mapping: choices.mapping, rowPerItem }).then(
+      (summary) => !stale && setMapped(summary),
+      (error: unknown) => !stale && setFileError(tableFileErrorText(error)),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [plan, choices, rowPerItem]);
   const knownShops = choices ? (shops.status === 'ready' ? (shops.value.get(choices.platform) ?? []).filter(Boolean) : []) : [];
 
   const start = async () => {
-    if (!plan || !mapped || mapped.orders.length === 0) return;
+    const current = session.current;
+    if (!plan || !mapped || mapped.orders === 0 || !current) return;
     const controller = new AbortController();
     abort.current = controller;
     setOutcome(null);
-    setProgress({ done: 0, total: mapped.orders.length });
+    setProgress({ done: 0, total: mapped.orders });
     try {
-      const result = await importOrders(db, mapped.orders, {
+      const orders = await current.orders();
+      const result = await importOrders(db, orders, {
         observedAt: plan.observedAt,
-        itemsComplete: plan.detected.layout?.rowPerItem ?? false,
+        itemsComplete: rowPerItem,
         signal: controller.signal,
         onProgress: (done, total) => setProgress({ done, total }),
       });
@@ -88,11 +126,11 @@ export function ImportView() {
     const mapping = { ...choices.mapping };
     if (column === undefined) delete mapping[field];
     else mapping[field] = column;
-    const fits = field === 'orderId' ? platformsForColumn(plan, column) : [];
+    const fits = field === 'orderId' && column !== undefined ? (plan.file.platformsByColumn[column] ?? []) : [];
     setChoices({ ...choices, mapping, platform: fits.length > 0 && !fits.includes(choices.platform) ? fits[0]! : choices.platform });
   };
 
-  const rows = plan ? plan.file.sheets[plan.detected.sheetIndex]!.rows.length - plan.detected.headerRow - 1 : 0;
+  const detected = plan?.file.detected;
   return (
     <section data-view="import" aria-labelledby="view-heading">
       <ViewHeading label={is('navImport')} />
@@ -124,11 +162,11 @@ export function ImportView() {
         )}
       </section>
 
-      {plan && choices && mapped && (
+      {plan && detected && choices && (
         <section className="panel" aria-labelledby={`${id}-plan`}>
           <h3 id={`${id}-plan`}>{plan.file.fileName}</h3>
-          <p className="note" data-import-layout={plan.detected.layout?.id ?? 'unknown'}>
-            {plan.detected.layout ? is('importKnown', { layout: plan.detected.layout.label[lang], rows }) : is('importUnknown', { rows })}
+          <p className="note" data-import-layout={detected.layout?.id ?? 'unknown'}>
+            {detected.layout ? is('importKnown', { layout: detected.layout.label[lang], rows: plan.file.rows }) : is('importUnknown', { rows: plan.file.rows })}
           </p>
           <div className="toolbar">
             <label>
@@ -153,7 +191,7 @@ export function ImportView() {
               </label>
             )}
           </div>
-          <details open={plan.detected.layout === null}>
+          <details open={detected.layout === null}>
             <summary>{is('importMappingHeading')}</summary>
             <div className="mapping-grid">
               {IMPORT_FIELDS.map((field) => (
@@ -166,7 +204,7 @@ export function ImportView() {
                     onChange={(event) => setMapping(field, event.target.value === '' ? undefined : Number(event.target.value))}
                   >
                     <option value="">{is('importMappingNone')}</option>
-                    {plan.detected.headers.map((header, column) => (
+                    {detected.headers.map((header, column) => (
                       <option key={column} value={column}>
                         {header || `#${column + 1}`}
                       </option>
@@ -177,16 +215,19 @@ export function ImportView() {
             </div>
           </details>
 
-          <p data-import-orders={mapped.orders.length} data-import-problems={mapped.problems.length} role="status">
-            {is('importSummary', { orders: mapped.orders.length, rows: mapped.rows, problems: mapped.problems.length })}
-          </p>
-          {[...mapped.unknownStatuses].map(([text, n]) => (
+          {!mapped && <p role="status">{is('importChecking')}</p>}
+          {mapped && (
+            <p data-import-orders={mapped.orders} data-import-problems={mapped.problemCount} role="status">
+              {is('importSummary', { orders: mapped.orders, rows: mapped.rows, problems: mapped.problemCount })}
+            </p>
+          )}
+          {mapped?.unknownStatuses.map(([text, n]) => (
             <p key={text} className="note">
               {is('importUnknownStatus', { text, n })}
             </p>
           ))}
-          <Preview orders={mapped.orders.slice(0, PREVIEW_ORDERS)} />
-          {mapped.problems.length > 0 && (
+          {mapped && <Preview orders={mapped.preview} />}
+          {mapped && mapped.problemCount > 0 && (
             <details open>
               <summary>{is('importProblemsHeading')}</summary>
               <div className="table-wrap">
@@ -198,7 +239,7 @@ export function ImportView() {
                     </tr>
                   </thead>
                   <tbody>
-                    {mapped.problems.slice(0, LISTED_PROBLEMS).map((problem, at) => (
+                    {mapped.problems.map((problem, at) => (
                       <tr key={at} data-problem-row={problem.row} data-problem-kind={problem.kind}>
                         <td>{problem.row}</td>
                         <td>{problemText(problem.kind, { shown: problem.shown, field: problem.field && IMPORT_FIELD_LABELS[problem.field][lang] })}</td>
@@ -207,13 +248,13 @@ export function ImportView() {
                   </tbody>
                 </table>
               </div>
-              {mapped.problems.length > LISTED_PROBLEMS && <p className="note">{is('importMoreProblems', { n: mapped.problems.length - LISTED_PROBLEMS })}</p>}
+              {mapped.problemCount > LISTED_PROBLEMS && <p className="note">{is('importMoreProblems', { n: mapped.problemCount - LISTED_PROBLEMS })}</p>}
             </details>
           )}
 
           <div className="toolbar">
-            <button type="button" className="primary" data-action="import-orders-start" disabled={importing || mapped.orders.length === 0} onClick={() => void start()}>
-              {is('importStart', { n: mapped.orders.length })}
+            <button type="button" className="primary" data-action="import-orders-start" disabled={importing || !mapped || mapped.orders === 0} onClick={() => void start()}>
+              {is('importStart', { n: mapped?.orders ?? 0 })}
             </button>
             {importing && (
               <>
@@ -245,7 +286,7 @@ export function ImportView() {
   );
 }
 
-function Preview({ orders }: { orders: ReturnType<typeof mapPlan>['orders'] }) {
+function Preview({ orders }: { orders: CapturedOrder[] }) {
   if (orders.length === 0) return null;
   return (
     <div className="table-wrap">
