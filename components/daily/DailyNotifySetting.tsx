@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { DEFAULT_DAILY_NOTIFY, NOTIFY_PERMISSION, clampHour, dailyNotifyItem, type DailyNotifySetting as Setting } from '@/utils/background/daily-notify-settings';
+import { NOTIFY_PERMISSION, clampHour, dailyNotifyItem, type DailyNotifySetting as Setting } from '@/utils/background/daily-notify-settings';
 import { d } from './daily-strings';
 
 type State = 'off' | 'requesting' | 'on' | 'denied';
@@ -47,7 +47,7 @@ export function DailyNotifySetting() {
   };
 
   const changeHour = (value: number) => {
-    const next = { ...(setting ?? DEFAULT_DAILY_NOTIFY), hour: clampHour(value) };
+    const next = { ...setting, hour: clampHour(value) };
     setSetting(next);
     void dailyNotifyItem.setValue(next);
   };

@@ -11,6 +11,15 @@ const NOW = bj('2026-05-14T09:00:00');
 const SHOP = '山野好物旗舰店';
 const JD_SHOP = '京东自营店';
 
+/** The few extension APIs the checks read, as seen from the page and the service worker. */
+type ExtensionGlobals = {
+  chrome: {
+    storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+    permissions: { contains(request: { permissions: string[] }): Promise<boolean> };
+    alarms: { getAll(): Promise<unknown[]> };
+  };
+};
+
 let serial = 0;
 function stored(platform: string, shop: string, status: string, amountCents: number, createdAt: string, paid: boolean) {
   const orderId = `${platform === 'jd' ? '3' : '49'}${String(++serial).padStart(11, '0')}`;
@@ -129,9 +138,10 @@ test('turning the 日报 notification on asks the browser for the optional notif
   const setting = dashboard.locator('[data-notify-state]');
   await expect(setting).toHaveAttribute('data-notify-state', 'off');
   await dashboard.selectOption('[data-action="daily-notify-hour"]', '8');
-  const storedSetting = () => dashboard.evaluate(() => chrome.storage.local.get('dailyReportNotify').then((items) => items.dailyReportNotify));
+  const storedSetting = () =>
+    dashboard.evaluate(() => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get('dailyReportNotify').then((items) => items.dailyReportNotify));
   await expect.poll(storedSetting).toEqual({ enabled: false, hour: 8 });
-  const granted = () => dashboard.evaluate(() => chrome.permissions.contains({ permissions: ['notifications'] }));
+  const granted = () => dashboard.evaluate(() => (globalThis as unknown as ExtensionGlobals).chrome.permissions.contains({ permissions: ['notifications'] }));
   expect(await granted()).toBe(false);
 
   await dashboard.click('[data-action="daily-notify"]');
@@ -143,6 +153,6 @@ test('turning the 日报 notification on asks the browser for the optional notif
   expect(await storedSetting()).toEqual({ enabled: false, hour: 8 });
   expect(await granted()).toBe(false);
   const worker = context.serviceWorkers().find((candidate) => candidate.url().startsWith('chrome-extension://'))!;
-  expect(await worker.evaluate(() => chrome.alarms.getAll())).toEqual([]);
+  expect(await worker.evaluate(() => (globalThis as unknown as ExtensionGlobals).chrome.alarms.getAll())).toEqual([]);
   await expect(setting).toHaveAttribute('data-notify-state', 'requesting');
 });

@@ -73,7 +73,7 @@ describe('scheduling and showing the 日报 notification', () => {
     granted = true;
     await dailyNotifyItem.setValue({ enabled: true, hour: 9 });
     setUpDailyReportNotifications(db);
-    await fakeBrowser.alarms.onAlarm.trigger({ name: DAILY_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: DAILY_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
     await expect.poll(() => Object.keys(fakeBrowser.notifications.getAllCreateOptions())).toEqual([DAILY_NOTIFICATION]);
     const shown = fakeBrowser.notifications.getAllCreateOptions()[DAILY_NOTIFICATION]!;
     expect(shown.title).toBe('OrderLens 日报 · 5月13日 周三');
