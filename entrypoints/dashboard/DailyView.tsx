@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
 import { DailyNotifySetting } from '@/components/daily/DailyNotifySetting';
 import { d } from '@/components/daily/daily-strings';
@@ -7,6 +7,7 @@ import { lang, s } from '@/components/dashboard/strings';
 import { useExceptionRules } from '@/components/dashboard/use-exception-rules';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { platformName } from '@/components/platform-names';
+import { nextBeijingHour } from '@/utils/background/daily-notify-settings';
 import { readDailyReport } from '@/utils/db/read-daily-report';
 import { METRIC_FORMAT, NOW_METRICS, REPORT_METRICS, type DailyReport, type Delta, type ReportMetric, type ReportRow } from '@/utils/kpi/daily-report';
 import { METRIC_LABEL, formatDelta, formatReportDay, formatValue, shopLabel } from '@/utils/kpi/daily-report-format';
@@ -155,11 +156,22 @@ function Actions({ report }: { report: DailyReport }) {
   );
 }
 
+/** Changes at Beijing midnight, so a dashboard left open moves on to the new yesterday. */
+function useBeijingDayStart(): number {
+  const [start, setStart] = useState(() => nextBeijingHour(Date.now(), 0));
+  useEffect(() => {
+    const timer = setTimeout(() => setStart(nextBeijingHour(Date.now(), 0)), start - Date.now() + 1000);
+    return () => clearTimeout(timer);
+  }, [start]);
+  return start;
+}
+
 /** 日报: yesterday against the day before and the same weekday last week; copy, image, Excel, notification. */
 export function DailyView() {
   const db = useDatabase();
   const rules = useExceptionRules();
-  const report = useLiveQuery(async () => (rules ? readDailyReport(db, Date.now(), rules, await paymentWindowsItem.getValue()) : null), [db, rules]);
+  const today = useBeijingDayStart();
+  const report = useLiveQuery(async () => (rules ? readDailyReport(db, Date.now(), rules, await paymentWindowsItem.getValue()) : null), [db, rules, today]);
   const value = report.status === 'ready' ? report.value : null;
   const created = value?.total.created;
   return (
