@@ -1,8 +1,7 @@
 import { findIdColumn, type IdColumn } from '@/utils/sheets/find-id-column';
 import { readIdValue } from '@/utils/sheets/id-cell';
 import { isIdNumber } from '@/utils/sheets/id-number';
-import { readTableFile } from '@/utils/sheets/read-table-file';
-import { cellText, MAX_TABLE_FILE_BYTES, TableFileError, type TableFile, type TableFileProblem, type TableFormat } from '@/utils/sheets/table-file';
+import { cellText, MAX_TABLE_FILE_BYTES, type TableFile, type TableFileProblem, type TableFormat } from '@/utils/sheets/table-file';
 
 /**
  * A row whose number cell cannot be looked up. `damaged`: a spreadsheet already turned the id into a number
@@ -74,14 +73,13 @@ export function numbersOfTable(file: TableFile): BatchFileOutcome {
   return { kind: 'numbers', fileName: file.fileName, format: file.format, column, headerRowNumber, numbers: [...firstRowOf.keys()], problems };
 }
 
-/** A dropped or chosen file → its numbers, or why it cannot be used. */
-export async function readBatchFile(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>): Promise<BatchFileOutcome> {
+/** A dropped or chosen file → its numbers, or why it cannot be used; name and size checked before reading. */
+export async function readBatchFileWith(
+  file: Pick<File, 'name' | 'size' | 'arrayBuffer'>,
+  outcomeOf: (fileName: string, bytes: Uint8Array) => Promise<BatchFileOutcome>,
+): Promise<BatchFileOutcome> {
   const refuse = (problem: BatchFileProblem): BatchFileOutcome => ({ kind: 'file-problem', fileName: file.name, problem });
   if (!ACCEPTED_NAME.test(file.name)) return refuse('unsupported');
   if (file.size > MAX_TABLE_FILE_BYTES) return refuse('too-big');
-  try {
-    return numbersOfTable(await readTableFile(file.name, new Uint8Array(await file.arrayBuffer())));
-  } catch (error) {
-    return refuse(error instanceof TableFileError ? error.problem : 'unreadable');
-  }
+  return outcomeOf(file.name, new Uint8Array(await file.arrayBuffer()));
 }

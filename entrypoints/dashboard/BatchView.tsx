@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
-import { BATCH_FILE_ACCEPT, readBatchFile, type BatchFileNumbers, type BatchFileProblem } from '@/components/dashboard/batch-file-numbers';
+import { BATCH_FILE_ACCEPT, readBatchFileWith, type BatchFileNumbers, type BatchFileProblem } from '@/components/dashboard/batch-file-numbers';
 import { BatchFileReport } from '@/components/dashboard/BatchFileReport';
+import { batchFileOutcomeInWorker } from '@/components/dashboard/file-worker-client';
 import { batchTrackingRows } from '@/components/dashboard/batch-rows';
 import { MAX_BATCH_NUMBERS, splitOrderNumbers } from '@/components/dashboard/parse-order-numbers';
 import { s } from '@/components/dashboard/strings';
@@ -71,7 +72,7 @@ export function BatchView() {
     setResult(null);
     setFileRead(null);
     setMessage(s('batchReadingFile', { file: file.name }));
-    const read = await readBatchFile(file);
+    const read = await readBatchFileWith(file, batchFileOutcomeInWorker);
     setBusy(false);
     if (read.kind === 'file-problem') {
       setMessage(fileProblemText(read.fileName, read.problem));

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
 import { platformName } from '@/components/platform-names';
-import { ImportSession } from '@/components/dashboard/import-client';
+import { ImportSession } from '@/components/dashboard/file-worker-client';
 import { is, problemText } from '@/components/dashboard/import-strings';
 import { lang, s, statusLabel } from '@/components/dashboard/strings';
 import { tableFileErrorText } from '@/components/dashboard/table-file-messages';

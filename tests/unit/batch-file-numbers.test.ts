@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { numbersOfTable, readBatchFile, type BatchFileNumbers, type BatchFileOutcome } from '@/components/dashboard/batch-file-numbers';
+import { numbersOfTable, type BatchFileNumbers, type BatchFileOutcome } from '@/components/dashboard/batch-file-numbers';
+import { readBatchFile } from '@/components/dashboard/batch-file-read';
 import { columnLetter } from '@/components/dashboard/BatchFileReport';
 import { batchTrackingRows } from '@/components/dashboard/batch-rows';
 import { tableFileErrorText, tableFileProblemText } from '@/components/dashboard/table-file-messages';

@@ -1,3 +1,4 @@
+import type { BatchFileOutcome } from '@/components/dashboard/batch-file-numbers';
 import type { CapturedOrder } from '../model/order';
 import type { TableFileProblem, TableFormat, TextEncoding } from '../sheets/table-file';
 import type { DetectedLayout } from './detect-layout';
@@ -11,7 +12,8 @@ import type { RowProblem } from './rows-to-orders';
 export type ImportRequest =
   | { id: number; type: 'open'; fileName: string; bytes: ArrayBuffer }
   | { id: number; type: 'map'; platform: string; shop?: string; mapping: ColumnMapping; rowPerItem: boolean }
-  | { id: number; type: 'orders' };
+  | { id: number; type: 'orders' }
+  | { id: number; type: 'batch-numbers'; fileName: string; bytes: ArrayBuffer };
 
 export interface OpenedFile {
   fileName: string;
@@ -39,6 +41,7 @@ export type ImportResponse =
   | { id: number; type: 'opened'; file: OpenedFile }
   | { id: number; type: 'mapped'; summary: MappedSummary }
   | { id: number; type: 'orders'; orders: CapturedOrder[] }
+  | { id: number; type: 'batch-numbers'; outcome: BatchFileOutcome }
   | { id: number; type: 'error'; problem: TableFileProblem | 'internal'; message: string };
 
 export const LISTED_PROBLEMS = 50;

@@ -1,12 +1,14 @@
-// The 导入订单 worker: reads the seller's file (SheetJS or the text decoder), finds its layout, maps and
-// validates its rows, and keeps the mapped orders until the view asks for them. Nothing here touches the
-// database; the view imports in one transaction.
-import { readIdValue } from '../sheets/id-cell';
-import { readTableFile } from '../sheets/read-table-file';
-import { TableFileError, type TableSheet } from '../sheets/table-file';
-import { detectLayout, platformsForIds, type DetectedLayout } from './detect-layout';
-import { LISTED_PROBLEMS, PREVIEW_ORDERS, type ImportRequest, type ImportResponse, type OpenedFile } from './import-protocol';
-import { rowsToOrders, type MappedOrders } from './rows-to-orders';
+// The dashboard's file worker: reads a seller's file (SheetJS or the text decoder) off the page's thread.
+// 导入订单: finds the export's layout, maps and validates its rows, and keeps the mapped orders until the view
+// asks for them (nothing here touches the database; the view imports in one transaction). 批量查物流: the
+// file's order numbers. One worker bundle, so SheetJS ships once.
+import { detectLayout, platformsForIds, type DetectedLayout } from '@/utils/import/detect-layout';
+import { LISTED_PROBLEMS, PREVIEW_ORDERS, type ImportRequest, type ImportResponse, type OpenedFile } from '@/utils/import/import-protocol';
+import { rowsToOrders, type MappedOrders } from '@/utils/import/rows-to-orders';
+import { readIdValue } from '@/utils/sheets/id-cell';
+import { readTableFile } from '@/utils/sheets/read-table-file';
+import { TableFileError, type TableSheet } from '@/utils/sheets/table-file';
+import { batchFileOutcome } from './batch-file-read';
 
 let sheet: TableSheet | null = null;
 let detected: DetectedLayout | null = null;
@@ -64,6 +66,8 @@ async function handle(request: ImportRequest): Promise<ImportResponse> {
     }
     case 'orders':
       return { id: request.id, type: 'orders', orders: mapped?.orders ?? [] };
+    case 'batch-numbers':
+      return { id: request.id, type: 'batch-numbers', outcome: await batchFileOutcome(request.fileName, new Uint8Array(request.bytes)) };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { BatchFileOutcome } from './batch-file-numbers';
 import type { CapturedOrder } from '@/utils/model/order';
 import type { ImportRequest, ImportResponse, MappedSummary, OpenedFile } from '@/utils/import/import-protocol';
 import { MAX_TABLE_FILE_BYTES, TableFileError, type TableFileProblem } from '@/utils/sheets/table-file';
@@ -7,11 +8,11 @@ type Pending = { resolve: (response: ImportResponse) => void; reject: (error: Er
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /**
- * The view's side of the import worker: one worker per opened file (a new file ends the old one), each
+ * The dashboard's side of its file worker: one worker per opened file (a new file ends the old one), each
  * request answered by id. Reading, mapping and validating happen off the page's thread.
  */
 export class ImportSession {
-  private readonly worker = new Worker(new URL('../../utils/import/import-worker.ts', import.meta.url), { type: 'module' });
+  private readonly worker = new Worker(new URL('./file-worker.ts', import.meta.url), { type: 'module' });
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -61,9 +62,28 @@ export class ImportSession {
     return response.orders;
   }
 
+  async batchNumbers(fileName: string, bytes: Uint8Array): Promise<BatchFileOutcome> {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const response = await this.ask({ type: 'batch-numbers', fileName, bytes: buffer }, [buffer]);
+    if (response.type !== 'batch-numbers') throw new Error(`unexpected ${response.type}`);
+    return response.outcome;
+  }
+
   close(): void {
     this.worker.terminate();
     for (const waiting of this.pending.values()) waiting.reject(new Error('closed'));
     this.pending.clear();
+  }
+}
+
+/** 批量查物流's file reading, off the page's thread: one short-lived worker per file. */
+export async function batchFileOutcomeInWorker(fileName: string, bytes: Uint8Array): Promise<BatchFileOutcome> {
+  const session = new ImportSession();
+  try {
+    return await session.batchNumbers(fileName, bytes);
+  } catch (error) {
+    return { kind: 'file-problem', fileName, problem: error instanceof TableFileError ? error.problem : 'unreadable' };
+  } finally {
+    session.close();
   }
 }
