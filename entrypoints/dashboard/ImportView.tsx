@@ -297,7 +297,7 @@ function Preview({ orders }: { orders: CapturedOrder[] }) {
             <th scope="col">{is('colOrderId')}</th>
             <th scope="col">{is('colCreated')}</th>
             <th scope="col">{is('colStatus')}</th>
-            <th scope="col">{is('colAmount')}</th>
+            <th scope="col" className="num">{is('colAmount')}</th>
             <th scope="col">{is('colItems')}</th>
           </tr>
         </thead>
@@ -307,7 +307,7 @@ function Preview({ orders }: { orders: CapturedOrder[] }) {
               <td>{order.orderId}</td>
               <td>{order.createdAt === undefined ? '—' : formatBeijing(order.createdAt)}</td>
               <td>{order.status ? statusLabel(order.status) : (order.statusText ?? '—')}</td>
-              <td>{order.amountCents === undefined ? '—' : `¥${formatYuan(order.amountCents)}`}</td>
+              <td className="num">{order.amountCents === undefined ? '—' : `¥${formatYuan(order.amountCents)}`}</td>
               <td className="items">{order.items.map((item) => `${item.title}${item.quantity ? ` ×${item.quantity}` : ''}`).join('；') || '—'}</td>
             </tr>
           ))}
