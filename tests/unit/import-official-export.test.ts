@@ -10,6 +10,7 @@ import { createDatabase, type OrderLensDatabase } from '@/utils/db/database';
 import { ImportCancelledError, importOrders } from '@/utils/db/import-orders';
 import { readKpis } from '@/utils/db/read-kpis';
 import { dayRange } from '@/utils/kpi/date-ranges';
+import { checkRollups } from '@/utils/db/check-rollups';
 import { recomputeRollups } from '@/utils/db/rollup-updates';
 import { upsertOrders } from '@/utils/db/upsert-orders';
 import { detectLayout } from '@/utils/import/detect-layout';
@@ -225,5 +226,17 @@ describe('bad files import nothing', () => {
     expect(await problem(readTableFile('orders.csv', bytes(utf8.replace(/[\u4e00-\u9fff]/g, '\ufffd'))))).toBe('garbled');
     expect(await problem(readTableFile('orders.csv', new Uint8Array(200 * 1024 * 1024)))).toBe('too-big');
     expect(await problem(readTableFile('orders.csv', new Uint8Array(0)))).toBe('empty');
+  });
+});
+
+describe('checkRollups', () => {
+  it('finds nothing after imports and captures, and names a drifted row', async () => {
+    const { result } = await mapped('douyin-order-export-utf8.csv');
+    await upsertOrders(db, capturedFromPages().slice(0, 5), EXPORTED_AT - 1000, 'api');
+    await importOrders(db, result.orders, { observedAt: EXPORTED_AT, itemsComplete: true, now: NOW });
+    expect(await checkRollups(db)).toEqual({ orders: 14, rollupRows: expect.any(Number), mismatches: [] });
+    const row = (await db.rollups.toArray())[0]!;
+    await db.rollups.put({ ...row, paid: row.paid + 1 });
+    expect((await checkRollups(db)).mismatches).toEqual([{ key: row.key, field: 'paid', stored: row.paid + 1, recounted: row.paid }]);
   });
 });
