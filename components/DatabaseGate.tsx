@@ -18,6 +18,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
   const [db, setDb] = useState<OrderLensDatabase | null>(null);
   const [error, setError] = useState<StorageError | null>(null);
   const [writeError, setWriteError] = useState<{ kind: string } | null>(null);
+  const [blocked, setBlocked] = useState(false);
   useEffect(() => {
     void lastStorageErrorItem.getValue().then(setWriteError);
     return lastStorageErrorItem.watch(setWriteError);
@@ -27,7 +28,8 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     void (async () => {
       try {
         const lastKnown = await lastKnownOrderCountItem.getValue();
-        opened = await openDatabase(lastKnown);
+        opened = await openDatabase(lastKnown, { onBlocked: () => setBlocked(true) });
+        setBlocked(false);
         void requestPersistentStorage();
         setDb(opened);
         const lost = await new Promise<StorageError | null>((resolve) =>
@@ -49,7 +51,15 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (!db) return <div aria-busy="true" className="loading">…</div>;
+  if (!db) {
+    return blocked ? (
+      <div role="alert" data-storage-error="blocked" className="storage-error">
+        {storageErrorMessage('blocked')}
+      </div>
+    ) : (
+      <div aria-busy="true" className="loading">…</div>
+    );
+  }
   return (
     <DatabaseContext.Provider value={db}>
       {writeError && (

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
-import { createDatabase } from '@/utils/db/database';
+import { createDatabase, declareSchema } from '@/utils/db/database';
+import { yieldToNewerSchema } from '@/utils/db/open-database';
 import { upsertOrders } from '@/utils/db/upsert-orders';
 import { recordReminder } from '@/utils/db/record-reminder';
 import { captured } from './order-factory';
@@ -43,5 +44,49 @@ describe('schema upgrade from the previous version', () => {
     const jdMay = await upgraded.orders.where('[platform+createdAt]').between(['jd', Date.UTC(2026, 4, 1)], ['jd', Date.UTC(2026, 5, 1)]).count();
     expect(jdMay).toBe(25);
     upgraded.close();
+  });
+});
+
+describe('a newer schema opened while an older page holds the database', () => {
+  const orders = Array.from({ length: 20 }, (_, at) => captured({ orderId: `48${String(at).padStart(17, '0')}` }));
+  // a later release's schema: every shipped version, plus one more index
+  function openNewer() {
+    const db = new Dexie(name) as ReturnType<typeof createDatabase>;
+    declareSchema(db);
+    db.version(100).stores({ orders: 'key, createdAt, updatedAt, [status+createdAt], [platform+createdAt], *waybillNos, buyerId' });
+    return db;
+  }
+
+  it('the old page yields: the upgrade goes through, every order is kept, the old page reloads into the new code', async () => {
+    const old = createDatabase(name);
+    await old.open();
+    const reloads = vi.fn();
+    yieldToNewerSchema(old, reloads);
+    await upsertOrders(old, orders, Date.UTC(2026, 5, 1));
+    const newer = openNewer();
+    await newer.open();
+    expect(reloads).toHaveBeenCalledTimes(1);
+    expect(old.isOpen()).toBe(false);
+    expect(newer.verno).toBe(100);
+    expect(await newer.orders.count()).toBe(20);
+    expect(await newer.rollups.count()).toBeGreaterThan(0);
+    newer.close();
+  });
+
+  it('a page that does not yield blocks the upgrade: the waiting page is told, and the upgrade completes once it closes', async () => {
+    const old = createDatabase(name);
+    await old.open();
+    old.on('versionchange', () => false); // a frozen tab: neither closes nor reloads
+    await upsertOrders(old, orders, Date.UTC(2026, 5, 1));
+    const newer = openNewer();
+    const blocked = vi.fn();
+    newer.on('blocked', blocked);
+    const opening = newer.open();
+    await vi.waitFor(() => expect(blocked).toHaveBeenCalled());
+    expect(newer.isOpen()).toBe(false);
+    old.close();
+    await opening;
+    expect(await newer.orders.count()).toBe(20);
+    newer.close();
   });
 });

@@ -5,22 +5,32 @@ import { StorageError, classifyStorageError, storageErrorMessage } from './stora
 const VANISHED_RATIO = 0.5;
 
 /**
- * Opens the database for an extension page. Fails loudly (StorageError) when IndexedDB cannot be opened or
- * when most of the orders counted at the last write are gone, instead of showing an empty shop.
+ * A newer OrderLens wants to upgrade the schema from another context: this connection closes at once (an
+ * open connection would block the upgrade) and the page reloads into the new code. Committed data is in
+ * IndexedDB; nothing is lost by closing.
  */
-export async function openDatabase(lastKnownCount: number): Promise<OrderLensDatabase> {
-  const db = createDatabase();
+export function yieldToNewerSchema(db: OrderLensDatabase, onReplaced: () => void = () => location.reload()): void {
+  db.on('versionchange', () => {
+    db.close();
+    onReplaced();
+    return false;
+  });
+}
+
+/**
+ * Opens the database for an extension page. Fails loudly (StorageError) when IndexedDB cannot be opened or
+ * when most of the orders counted at the last write are gone, instead of showing an empty shop. While an
+ * older page that does not yield holds the database at a lower version, the upgrade waits: `onBlocked`.
+ */
+export async function openDatabase(lastKnownCount: number, options: { onBlocked?: () => void; name?: string } = {}): Promise<OrderLensDatabase> {
+  const db = createDatabase(options.name);
+  if (options.onBlocked) db.on('blocked', options.onBlocked);
   try {
     await db.open();
   } catch (error) {
     throw classifyStorageError(error);
   }
-  db.on('versionchange', () => {
-    // A newer OrderLens upgraded the schema in another context: this page's connection is stale.
-    db.close();
-    location.reload();
-    return false;
-  });
+  yieldToNewerSchema(db);
   // O(1): a wiped database has no first key. The full count (partial loss) runs after the first paint.
   if (lastKnownCount > 0 && (await db.orders.toCollection().firstKey()) === undefined) {
     throw new StorageError('vanished', storageErrorMessage('vanished'));

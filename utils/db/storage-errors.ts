@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 
-export type StorageErrorKind = 'quota' | 'open-failed' | 'version' | 'vanished' | 'unknown';
+export type StorageErrorKind = 'quota' | 'open-failed' | 'version' | 'vanished' | 'blocked' | 'unknown';
 
 /** A storage failure the UI can explain to the seller (never a silent empty database). */
 export class StorageError extends Error {
@@ -19,6 +19,7 @@ const MESSAGES: Record<StorageErrorKind, string> = {
   'open-failed': '本地订单数据库无法打开（可能已损坏或被浏览器锁定）。请重启浏览器；若仍失败，请从备份恢复。 / The local order database could not be opened.',
   version: '扩展已更新，请重新打开此页面。 / OrderLens was updated: reopen this page.',
   vanished: '本地订单数据库比上次记录的少了很多订单，可能被浏览器清除。请从备份恢复。 / Orders stored earlier are missing.',
+  blocked: '数据库升级在等待：另一个旧的 OrderLens 页面还开着数据库。请关闭其他 OrderLens 标签页（仪表盘），升级会自动继续，数据不会丢。 / A database upgrade is waiting for an older OrderLens tab to close: close other OrderLens tabs; it then continues by itself, no data is lost.',
   unknown: '保存订单时出错。 / Saving orders failed.',
 };
 
