@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
 import { s, type StringKey } from '@/components/dashboard/strings';
 import { downloadParts } from '@/components/export/download';
@@ -8,6 +8,7 @@ import {
   buildBackupParts,
   deleteAllData,
   parseBackup,
+  RestoreCancelledError,
   readSettingsSnapshot,
   recordOrderCount,
   restoreBackup,
@@ -25,6 +26,7 @@ export function BackupView() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<{ job: Job; text: string; ok: boolean } | null>(null);
   const [confirmText, setConfirmText] = useState('');
+  const abort = useRef<AbortController | null>(null);
 
   const run = async (which: Job, work: () => Promise<string>) => {
     setJob(which);
@@ -34,7 +36,11 @@ export function BackupView() {
       setResult({ job: which, text: await work(), ok: true });
     } catch (error) {
       const text =
-        error instanceof BackupError ? s(`backup-${error.problem}` as StringKey) : s('loadFailed', { error: String((error as Error)?.message ?? error) });
+        error instanceof BackupError
+          ? s(`backup-${error.problem}` as StringKey)
+          : error instanceof RestoreCancelledError
+            ? s('cancelled')
+            : s('loadFailed', { error: String((error as Error)?.message ?? error) });
       setResult({ job: which, text, ok: false });
     } finally {
       setJob(null);
@@ -53,7 +59,9 @@ export function BackupView() {
   const restore = (file: File) =>
     run('restore', async () => {
       const parsed = parseBackup(await file.text());
-      const restored = await restoreBackup(db, parsed, { onProgress: (done, total) => setProgress({ done, total }) });
+      const controller = new AbortController();
+      abort.current = controller;
+      const restored = await restoreBackup(db, parsed, { signal: controller.signal, onProgress: (done, total) => setProgress({ done, total }) });
       const settings = await restoreSettingsSnapshot(parsed.settings);
       await recordOrderCount(db);
       return s('restoreDone', {
@@ -84,6 +92,11 @@ export function BackupView() {
       <p className="progress-row">
         {progress ? <progress max={progress.total || 1} value={progress.done} aria-label={s('working')} /> : null}
         <span>{s('working')}</span>
+        {which === 'restore' && (
+          <button type="button" data-action="restore-cancel" onClick={() => abort.current?.abort()}>
+            {s('cancel')}
+          </button>
+        )}
       </p>
     );
 

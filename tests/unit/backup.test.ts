@@ -12,6 +12,7 @@ import {
   readSettingsSnapshot,
   recordOrderCount,
   restoreBackup,
+  RestoreCancelledError,
   restoreSettingsSnapshot,
 } from '@/utils/db/backup';
 import { createDatabase, type OrderLensDatabase } from '@/utils/db/database';
@@ -208,5 +209,22 @@ describe('backup', () => {
     await lastKnownOrderCountItem.setValue(99);
     await restoreSettingsSnapshot({ ...snapshot, lastKnownOrderCount: 1 });
     expect(await lastKnownOrderCountItem.getValue()).toBe(99);
+  });
+});
+
+describe('restore is all or nothing', () => {
+  it('a cancelled restore leaves the database as it was', async () => {
+    await seed();
+    const text = await backupText();
+    const before = { orders: await db.orders.orderBy('key').toArray(), rollups: await db.rollups.orderBy('key').toArray(), reminders: await db.reminders.count() };
+    const backup = parseBackup(text);
+    // the same backup plus 6,000 more orders (two chunks): cancelled after the first chunk is written
+    const extra = Array.from({ length: 6000 }, (_, index) => ({ ...(backup.orders[0] as Record<string, unknown>), orderId: String(4934071258847000000n + BigInt(index)), key: `douyin:${4934071258847000000n + BigInt(index)}` }));
+    const controller = new AbortController();
+    const run = restoreBackup(db, { ...backup, orders: [...backup.orders, ...extra] }, { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(run).rejects.toBeInstanceOf(RestoreCancelledError);
+    expect(await db.orders.orderBy('key').toArray()).toEqual(before.orders);
+    expect(await db.rollups.orderBy('key').toArray()).toEqual(before.rollups);
+    expect(await db.reminders.count()).toBe(before.reminders);
   });
 });

@@ -82,17 +82,20 @@ export async function applyRollupChanges(db: OrderLensDatabase, changes: readonl
 }
 
 /**
- * Rebuilds every rollup from the orders and reminders (after a restore or a migration). Streams the
- * orders table in key order; one transaction, so readers never see half-built rollups.
+ * Rebuilds every rollup from the orders and reminders, inside the caller's transaction (which must cover
+ * orders, reminders and rollups): one pass over the orders, sums in memory, one bulkPut.
  */
-export async function recomputeRollups(db: OrderLensDatabase): Promise<void> {
-  await db.transaction('rw', db.orders, db.reminders, db.rollups, async () => {
-    const reminders = summariseReminders(await db.reminders.toArray());
-    await db.rollups.clear();
-    const changes: RollupChange[] = [];
-    await db.orders.each((order) => {
-      changes.push({ after: { order, reminders: reminders.get(order.key) ?? { count: 0 } } });
-    });
-    for (let at = 0; at < changes.length; at += 5000) await applyRollupChanges(db, changes.slice(at, at + 5000));
+export async function rebuildRollups(db: OrderLensDatabase): Promise<void> {
+  const reminders = summariseReminders(await db.reminders.toArray());
+  const deltas: RollupDeltas = new Map();
+  await db.orders.each((order) => {
+    addRollupChanges(deltas, [{ after: { order, reminders: reminders.get(order.key) ?? { count: 0 } } }]);
   });
+  await db.rollups.clear();
+  await writeRollupDeltas(db, deltas);
+}
+
+/** Rebuilds every rollup (after a migration) in one transaction, so readers never see half-built rollups. */
+export async function recomputeRollups(db: OrderLensDatabase): Promise<void> {
+  await db.transaction('rw', db.orders, db.reminders, db.rollups, () => rebuildRollups(db));
 }
