@@ -14,9 +14,11 @@ import {
   restoreBackup,
   restoreSettingsSnapshot,
 } from '@/utils/db/backup';
+import { checkRollups, type RollupCheck } from '@/utils/db/check-rollups';
+import { recomputeRollups } from '@/utils/db/rollup-updates';
 import { ViewHeading } from './ViewHeading';
 
-type Job = 'backup' | 'restore' | 'delete';
+type Job = 'backup' | 'restore' | 'check' | 'rebuild' | 'delete';
 
 /** 备份与恢复: full JSON backup, restore with validation, 删除全部数据 (typed confirmation). */
 export function BackupView() {
@@ -26,6 +28,7 @@ export function BackupView() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<{ job: Job; text: string; ok: boolean } | null>(null);
   const [confirmText, setConfirmText] = useState('');
+  const [check, setCheck] = useState<RollupCheck | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   const run = async (which: Job, work: () => Promise<string>) => {
@@ -71,6 +74,23 @@ export function BackupView() {
         reminders: restored.reminders.restored,
         settings,
       });
+    });
+
+  const checkNow = () =>
+    run('check', async () => {
+      const found = await checkRollups(db);
+      setCheck(found);
+      const first = found.mismatches[0];
+      return first
+        ? s('checkDrift', { n: found.mismatches.length, key: first.key, field: first.field, stored: first.stored, recounted: first.recounted })
+        : s('checkOk', { orders: found.orders, rows: found.rollupRows });
+    });
+
+  const rebuild = () =>
+    run('rebuild', async () => {
+      await recomputeRollups(db);
+      setCheck(null);
+      return s('rebuildDone');
     });
 
   const deleteAll = () =>
@@ -131,6 +151,26 @@ export function BackupView() {
         </label>
         {progressBar('restore')}
         {status('restore')}
+      </section>
+      <section className="panel" aria-labelledby={`${id}-check`}>
+        <h3 id={`${id}-check`}>{s('checkHeading')}</h3>
+        <p className="note">{s('checkIntro')}</p>
+        <div className="toolbar">
+          <button type="button" data-action="check-rollups" disabled={job !== null} onClick={() => void checkNow()}>
+            {s('checkButton')}
+          </button>
+          {check && check.mismatches.length > 0 && (
+            <button type="button" data-action="rebuild-rollups" disabled={job !== null} onClick={() => void rebuild()}>
+              {s('rebuildButton')}
+            </button>
+          )}
+        </div>
+        {result?.job === 'check' && (
+          <p role="status" data-result="check" data-mismatches={check?.mismatches.length ?? ''} className={check && check.mismatches.length === 0 ? 'ok' : 'storage-error'}>
+            {result.text}
+          </p>
+        )}
+        {status('rebuild')}
       </section>
       <section className="panel danger" aria-labelledby={`${id}-delete`}>
         <h3 id={`${id}-delete`}>{s('deleteHeading')}</h3>

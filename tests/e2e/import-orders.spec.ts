@@ -61,6 +61,12 @@ test('the 抖店 export (GBK CSV) imports with a preview; capturing the same ord
   await expect(result).toHaveAttribute('data-ok', 'true');
   await expect(result).toHaveAttribute('data-inserted', '0');
   await expect(dashboard.locator('[data-total-orders]')).toHaveAttribute('data-total-orders', '14');
+
+  // the rollups the KPIs read equal a recount from the orders (备份与恢复 → 检查汇总)
+  await dashboard.click('nav.views a[data-nav="backup"]');
+  await dashboard.click('[data-action="check-rollups"]');
+  await expect(dashboard.locator('[data-result="check"]')).toHaveAttribute('data-mismatches', '0');
+  await expect(dashboard.locator('[data-result="check"]')).toContainText('14');
 });
 
 test('a dropped file with a damaged id reports the row; a garbled file imports nothing', async ({ openExtensionPage }) => {
