@@ -1,8 +1,10 @@
-// Database, popup and export benchmarks, in Chromium with the built extension: the bench module runs in
-// an extension page (the extension's origin, hence its own `orderlens` database), seeded once with the
-// generated history; the popup is opened for real as chrome-extension://<id>/popup.html.
+// Database, popup and export benchmarks, in Chromium with the bench's copy of the built extension: the
+// bench module runs in an extension page (the extension's origin, hence its own `orderlens` database),
+// seeded once with the generated history; the popup is opened for real as chrome-extension://<id>/popup.html
+// and so is its bare baseline page (bench-extension.mjs).
 import { join } from 'node:path';
 import { ROOT, launchWithExtension } from '../lib/browser.mjs';
+import { PAINT_BASELINE_PAGE } from './bench-extension.mjs';
 import { bundleIife } from './bundle.mjs';
 import { median } from './stats.mjs';
 
@@ -28,10 +30,25 @@ const KPI_PAINT_PROBE = `(() => {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-value'] });
 })();`;
 
-export async function runExtensionSection({ log, orders = 100_000, page = { size: 300, changed: 150, warmup: 2, reps: 7 }, popup = { warmup: 1, reps: 7 }, exportReps = { warmup: 0, reps: 3 } }) {
+/** The store size the flat-cost budgets compare against (issue 14 item 4). */
+export const SMALL_STORE = 10_000;
+
+/**
+ * The database section at two store sizes, each in a browser of its own (a fresh profile, so the small
+ * store never carries the tombstones of a big one): page save and popup paint at 10k and at `orders`;
+ * import and export at `orders` only.
+ */
+export async function runExtensionSection({ log, orders = 100_000, extensionPath }) {
   const code = await bundleIife(join(ROOT, 'scripts/bench/page/extension-bench.ts'), '__olExtBench');
-  const { context, extensionId, close } = await launchWithExtension({ headless: true });
-  const result = { extensionId };
+  const small = orders > SMALL_STORE ? await measureStore({ log, code, extensionPath, orders: SMALL_STORE, full: false }) : undefined;
+  const large = await measureStore({ log, code, extensionPath, orders, full: true });
+  return { ...large, small };
+}
+
+export async function measureStore({ log, code, extensionPath, orders, full, page = { size: 300, changed: 150, warmup: 2, reps: 7 }, popup = { warmup: 1, reps: 7 }, exportReps = { warmup: 0, reps: 3 } }) {
+  log(`  — ${orders.toLocaleString('en')} stored orders`);
+  const { context, extensionId, close } = await launchWithExtension({ headless: true, extensionPath });
+  const result = { extensionId, orders };
   try {
     // A quiet extension page: no app of its own running (the dashboard would re-query on every write).
     const bench = await context.newPage();
@@ -59,8 +76,8 @@ export async function runExtensionSection({ log, orders = 100_000, page = { size
       return timing;
     };
 
-    const raw1 = await rawImport(1);
-    log(`  raw IndexedDB put, one transaction: ${(raw1.ms / 1000).toFixed(2)} s`);
+    const raw1 = full ? await rawImport(1) : undefined;
+    if (raw1) log(`  raw IndexedDB put, one transaction: ${(raw1.ms / 1000).toFixed(2)} s`);
     result.generated = await call('generateHistory', history, orders);
     log(`  generated ${orders} orders in ${(result.generated.ms / 1000).toFixed(1)} s (${result.generated.shops} shops; schema failures in sample: ${result.generated.schemaFailures})`);
     await call('openExtensionDatabase');
@@ -68,75 +85,64 @@ export async function runExtensionSection({ log, orders = 100_000, page = { size
     const imported = await call('bulkImport');
     log(`  bulk import (importOrders, one transaction): ${(imported.ms / 1000).toFixed(2)} s`);
     await call('releaseHistory');
-    const raw2 = await rawImport(2);
-    log(`  raw IndexedDB put again: ${(raw2.ms / 1000).toFixed(2)} s`);
-    result.import = { ms: imported.ms, inserted: imported.inserted, transactions: imported.transactions, rawSamples: [raw1.ms, raw2.ms], rawMs: median([raw1.ms, raw2.ms]) };
+    if (raw1) {
+      const raw2 = await rawImport(2);
+      log(`  raw IndexedDB put again: ${(raw2.ms / 1000).toFixed(2)} s`);
+      result.import = { ms: imported.ms, inserted: imported.inserted, transactions: imported.transactions, rawSamples: [raw1.ms, raw2.ms], rawMs: median([raw1.ms, raw2.ms]) };
+    }
 
     const upserts = [];
     for (let i = 0; i < page.warmup + page.reps; i++) upserts.push(await call('pageUpsert', page.size, page.changed));
     const measured = upserts.slice(page.warmup);
-    result.pageUpsert = { ms: median(measured.map((u) => u.ms)), samples: measured.map((u) => u.ms), warmupSamples: upserts.slice(0, page.warmup).map((u) => u.ms), last: measured.at(-1) };
-    log(`  300-order page upsert: median ${result.pageUpsert.ms.toFixed(1)} ms (${measured.map((u) => u.ms.toFixed(0)).join(', ')}; ${result.pageUpsert.last.inserted} new + ${result.pageUpsert.last.updated} changed)`);
+    result.pageUpsert = {
+      ms: median(measured.map((u) => u.ms)),
+      rawMs: median(measured.map((u) => u.rawMs)),
+      samples: measured.map((u) => u.ms),
+      rawSamples: measured.map((u) => u.rawMs),
+      warmupSamples: upserts.slice(0, page.warmup).map((u) => u.ms),
+      last: measured.at(-1),
+    };
+    log(
+      `  300-order page upsert: median ${result.pageUpsert.ms.toFixed(1)} ms (${measured.map((u) => u.ms.toFixed(0)).join(', ')}; ${result.pageUpsert.last.inserted} new + ${result.pageUpsert.last.updated} changed)` +
+        ` vs raw put of the same records ${result.pageUpsert.rawMs.toFixed(1)} ms (${measured.map((u) => u.rawMs.toFixed(0)).join(', ')})`,
+    );
 
     result.stored = await call('storedCounts');
     await call('recordLastKnownCount', result.stored.orders);
 
-    const openPopup = async () => {
+    const openPage = async (path) => {
       const tab = await context.newPage();
-      tab.on('pageerror', (error) => pageErrors.push(`popup: ${error}`));
+      tab.on('pageerror', (error) => pageErrors.push(`${path}: ${error}`));
       await tab.addInitScript(KPI_PAINT_PROBE);
-      await tab.goto(`chrome-extension://${extensionId}/popup.html`);
+      await tab.goto(`chrome-extension://${extensionId}/${path}`);
       const mark = await tab.waitForFunction(() => globalThis.__olKpiPaint, undefined, { timeout: 30_000 }).then((handle) => handle.jsonValue());
       await tab.close();
       return mark;
     };
-    const paints = [];
-    for (let i = 0; i < popup.warmup + popup.reps; i++) paints.push(await openPopup());
+    // The popup and its bare baseline page, alternating which opens first so drift hits both alike.
+    const [paints, bare] = await interleaved(
+      { popup: () => openPage('popup.html'), bare: () => openPage(PAINT_BASELINE_PAGE) },
+      'popup',
+      'bare',
+      popup.warmup + popup.reps,
+    );
     const painted = paints.slice(popup.warmup);
-    // Diagnostic: with no last known count the popup skips its "database vanished?" orders.count().
-    await call('recordLastKnownCount', 0);
-    const unchecked = [];
-    for (let i = 0; i < 3; i++) unchecked.push(await openPopup());
-    await call('recordLastKnownCount', result.stored.orders);
+    const barePainted = bare.slice(popup.warmup);
     result.popup = {
       ms: median(painted.map((p) => p.painted)),
+      baselineMs: median(barePainted.map((p) => p.painted)),
       tileInDomMs: median(painted.map((p) => p.tileInDom)),
       firstOpenMs: paints[0].painted,
       samples: painted.map((p) => p.painted),
+      baselineSamples: barePainted.map((p) => p.painted),
       firstContentfulPaintMs: median(painted.map((p) => p.firstContentfulPaint ?? Number.NaN)),
       domContentLoadedMs: median(painted.map((p) => p.domContentLoaded ?? Number.NaN)),
-      withoutVanishCheckMs: median(unchecked.map((p) => p.painted)),
     };
     log(
       `  popup first KPI paint: median ${result.popup.ms.toFixed(1)} ms (${result.popup.samples.map((v) => v.toFixed(0)).join(', ')}; first open ${result.popup.firstOpenMs.toFixed(0)} ms;` +
-        ` FCP ${result.popup.firstContentfulPaintMs.toFixed(0)} ms; without the count() check ${result.popup.withoutVanishCheckMs.toFixed(0)} ms)`,
+        ` FCP ${result.popup.firstContentfulPaintMs.toFixed(0)} ms) vs bare page ${result.popup.baselineMs.toFixed(1)} ms (${result.popup.baselineSamples.map((v) => v.toFixed(0)).join(', ')})`,
     );
-
-    const [exports, baselines] = await interleaved(call, 'exportOrders', 'exportBaseline', exportReps.warmup + exportReps.reps);
-    const e = exports.slice(exportReps.warmup);
-    const b = baselines.slice(exportReps.warmup);
-    result.export = {
-      ms: median(e.map((x) => x.ms)),
-      baselineMs: median(b.map((x) => x.ms)),
-      samples: e.map((x) => x.ms),
-      baselineSamples: b.map((x) => x.ms),
-      rows: e[0].rows,
-      bytes: e[0].bytes,
-      baselineBytes: b[0].bytes,
-    };
-    log(`  CSV export of ${result.export.rows} orders: ${result.export.ms.toFixed(0)} ms vs raw ${result.export.baselineMs.toFixed(0)} ms`);
-    // the Excel export against the CSV export of the same orders, interleaved in the same run
-    const [xlsx, csv] = await interleaved(call, 'exportOrdersXlsx', 'exportOrders', exportReps.reps);
-    result.exportXlsx = {
-      ms: median(xlsx.map((x) => x.ms)),
-      csvMs: median(csv.map((x) => x.ms)),
-      samples: xlsx.map((x) => x.ms),
-      csvSamples: csv.map((x) => x.ms),
-      rows: xlsx[0].rows,
-      bytes: xlsx[0].bytes,
-      csvBytes: csv[0].bytes,
-    };
-    log(`  Excel export of ${result.exportXlsx.rows} orders: ${result.exportXlsx.ms.toFixed(0)} ms vs CSV ${result.exportXlsx.csvMs.toFixed(0)} ms (${(result.exportXlsx.bytes / 1e6).toFixed(1)} MB vs ${(result.exportXlsx.csvBytes / 1e6).toFixed(1)} MB)`);
+    if (full) Object.assign(result, await measureExports(call, log, exportReps));
     await call('closeAll');
     result.pageErrors = pageErrors;
   } finally {
@@ -145,17 +151,48 @@ export async function runExtensionSection({ log, orders = 100_000, page = { size
   return result;
 }
 
-/** `reps` runs of two bench calls, alternating which goes first so drift hits both alike. */
-async function interleaved(call, first, second, reps) {
+async function measureExports(call, log, exportReps) {
+  const calls = { exportOrders: () => call('exportOrders'), exportBaseline: () => call('exportBaseline'), exportOrdersXlsx: () => call('exportOrdersXlsx') };
+  const [exports, baselines] = await interleaved(calls, 'exportOrders', 'exportBaseline', exportReps.warmup + exportReps.reps);
+  const e = exports.slice(exportReps.warmup);
+  const b = baselines.slice(exportReps.warmup);
+  const result = {};
+  result.export = {
+    ms: median(e.map((x) => x.ms)),
+    baselineMs: median(b.map((x) => x.ms)),
+    samples: e.map((x) => x.ms),
+    baselineSamples: b.map((x) => x.ms),
+    rows: e[0].rows,
+    bytes: e[0].bytes,
+    baselineBytes: b[0].bytes,
+  };
+  log(`  CSV export of ${result.export.rows} orders: ${result.export.ms.toFixed(0)} ms vs raw ${result.export.baselineMs.toFixed(0)} ms`);
+  // the Excel export against the CSV export of the same orders, interleaved in the same run
+  const [xlsx, csv] = await interleaved(calls, 'exportOrdersXlsx', 'exportOrders', exportReps.reps);
+  result.exportXlsx = {
+    ms: median(xlsx.map((x) => x.ms)),
+    csvMs: median(csv.map((x) => x.ms)),
+    samples: xlsx.map((x) => x.ms),
+    csvSamples: csv.map((x) => x.ms),
+    rows: xlsx[0].rows,
+    bytes: xlsx[0].bytes,
+    csvBytes: csv[0].bytes,
+  };
+  log(`  Excel export of ${result.exportXlsx.rows} orders: ${result.exportXlsx.ms.toFixed(0)} ms vs CSV ${result.exportXlsx.csvMs.toFixed(0)} ms (${(result.exportXlsx.bytes / 1e6).toFixed(1)} MB vs ${(result.exportXlsx.csvBytes / 1e6).toFixed(1)} MB)`);
+  return result;
+}
+
+/** `reps` runs of two measurements, alternating which goes first so drift hits both alike. */
+async function interleaved(calls, first, second, reps) {
   const a = [];
   const b = [];
   for (let i = 0; i < reps; i++) {
     if (i % 2 === 0) {
-      a.push(await call(first));
-      b.push(await call(second));
+      a.push(await calls[first]());
+      b.push(await calls[second]());
     } else {
-      b.push(await call(second));
-      a.push(await call(first));
+      b.push(await calls[second]());
+      a.push(await calls[first]());
     }
   }
   return [a, b];

@@ -23,6 +23,8 @@ let db: OrderLensDatabase;
 let historySize = 0;
 let nextNewIndex = 0;
 let pageRound = 0;
+/** A raw IndexedDB connection to the extension's own database (the baselines of the page save and export). */
+let rawConnection: IDBDatabase | undefined;
 
 function idbRequest<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -128,12 +130,10 @@ export async function rawImport(): Promise<{ ms: number; records: number }> {
   const open = indexedDB.open(RAW_DB_NAME, 1);
   open.onupgradeneeded = () => {
     const store = open.result.createObjectStore('orders', { keyPath: 'key' });
-    store.createIndex('createdAt', 'createdAt');
-    store.createIndex('updatedAt', 'updatedAt');
-    store.createIndex('platform', 'platform');
-    store.createIndex('[platform+shop]', ['platform', 'shop']);
-    store.createIndex('[status+createdAt]', ['status', 'createdAt']);
-    store.createIndex('waybillNos', 'waybillNos', { multiEntry: true });
+    // the indexes of the product's current schema version, as Dexie declares them
+    for (const index of createDatabase(RAW_DB_NAME).table('orders').schema.indexes) {
+      store.createIndex(index.name, index.keyPath!, { multiEntry: index.multi });
+    }
   };
   const raw = await idbRequest(open);
   const start = performance.now();
@@ -167,7 +167,7 @@ export function releaseHistory(): void {
  * (paid → shipped with a new waybill, shipped → delivered, …) and the rest brand new. Built untimed;
  * only upsertOrders is timed.
  */
-export async function pageUpsert(size: number, changed: number): Promise<{ ms: number; inserted: number; updated: number; unchanged: number }> {
+export async function pageUpsert(size: number, changed: number): Promise<{ ms: number; rawMs: number; inserted: number; updated: number; unchanged: number }> {
   const round = pageRound++;
   const page: CapturedOrder[] = [];
   const seen = new Set<number>();
@@ -184,7 +184,27 @@ export async function pageUpsert(size: number, changed: number): Promise<{ ms: n
   page.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
   const start = performance.now();
   const result = await upsertOrders(db, page, options.now + (round + 1) * 60_000);
-  return { ms: performance.now() - start, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged };
+  const ms = performance.now() - start;
+  return { ms, rawMs: await rawPut(result.changedKeys), inserted: result.inserted, updated: result.updated, unchanged: result.unchanged };
+}
+
+/**
+ * Baseline of a page save: the records the upsert just wrote (read back untimed) `put` again with raw
+ * IndexedDB in one transaction into the same store of the same database.
+ */
+async function rawPut(keys: string[]): Promise<number> {
+  const records = await db.orders.bulkGet(keys);
+  rawConnection ??= await idbRequest(indexedDB.open(DB_NAME));
+  const start = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const transaction = rawConnection!.transaction('orders', 'readwrite');
+    const store = transaction.objectStore('orders');
+    for (const record of records) store.put(record);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error);
+  });
+  return performance.now() - start;
 }
 
 export async function storedCounts(): Promise<{ orders: number; rollups: number; reminders: number }> {
@@ -218,8 +238,6 @@ export async function exportOrdersXlsx(): Promise<{ ms: number; rows: number; by
   const blob = new Blob(parts as BlobPart[], { type: XLSX_MIME });
   return { ms: performance.now() - start, rows: plan.total, bytes: blob.size };
 }
-
-let rawConnection: IDBDatabase | undefined;
 
 /**
  * Baseline: one raw `getAll` of the orders store and `Papa.unparse` of the same 22 columns taken straight
