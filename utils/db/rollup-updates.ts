@@ -55,22 +55,36 @@ export function addRollupChanges(deltas: RollupDeltas, changes: readonly RollupC
   return deltas;
 }
 
-/** Writes summed moves into the stored rollup rows: one bulkGet and one bulkPut whatever the number of orders. */
-export async function writeRollupDeltas(db: OrderLensDatabase, deltas: RollupDeltas): Promise<void> {
-  if (deltas.size === 0) return;
-  const keys = [...deltas.keys()];
-  const stored = await db.rollups.bulkGet(keys);
-  const writes: RollupRecord[] = keys.map((key, at) => {
-    const { meta, delta } = deltas.get(key)!;
-    const record = stored[at] ?? blankRollup(key, meta.day, meta.platform, meta.shop);
+/**
+ * The stored rollup rows with the summed moves added (`stored`: the rows as read, by key; a missing key is a
+ * new row). Rows whose moves sum to nothing are left out: there is nothing to write.
+ */
+export function addDeltasToRows(deltas: RollupDeltas, stored: ReadonlyMap<string, RollupRecord | undefined>): RollupRecord[] {
+  const writes: RollupRecord[] = [];
+  for (const [key, { meta, delta }] of deltas) {
+    if (CONTRIBUTION_FIELDS.every((field) => delta[field] === 0)) continue;
+    const record = stored.get(key) ?? blankRollup(key, meta.day, meta.platform, meta.shop);
     for (const field of CONTRIBUTION_FIELDS) {
       record[field] += delta[field];
       // Float sums of hours can leave -1e-13 behind when the last order leaves a day.
       if (Math.abs(record[field]) < 1e-9) record[field] = 0;
     }
-    return record;
-  });
-  await db.rollups.bulkPut(writes);
+    writes.push(record);
+  }
+  return writes;
+}
+
+/** Reads the rollup rows of `keys` in one bulkGet, as a map for addDeltasToRows. */
+export async function readRollupRows(db: OrderLensDatabase, keys: readonly string[]): Promise<Map<string, RollupRecord | undefined>> {
+  const rows = keys.length === 0 ? [] : await db.rollups.bulkGet([...keys]);
+  return new Map(keys.map((key, at) => [key, rows[at]]));
+}
+
+/** Writes summed moves into the stored rollup rows: one bulkGet and one bulkPut whatever the number of orders. */
+export async function writeRollupDeltas(db: OrderLensDatabase, deltas: RollupDeltas): Promise<void> {
+  if (deltas.size === 0) return;
+  const writes = addDeltasToRows(deltas, await readRollupRows(db, [...deltas.keys()]));
+  if (writes.length > 0) await db.rollups.bulkPut(writes);
 }
 
 /**

@@ -83,7 +83,7 @@ function hoursBetween(from: number | undefined, to: number | undefined): number 
 }
 
 /** The rollup row an order counts in: its shop's Beijing day of creation (else of first sighting). */
-export function rollupKeyOf(order: OrderRecord): { key: string; day: string; platform: string; shop: string } {
+export function rollupKeyOf(order: Pick<OrderRecord, 'createdAt' | 'firstSeenAt' | 'platform' | 'shop'>): { key: string; day: string; platform: string; shop: string } {
   const day = beijingDay(order.createdAt ?? order.firstSeenAt);
   const shop = order.shop ?? '';
   return { key: `${day}|${order.platform}|${shop}`, day, platform: order.platform, shop };
