@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ApiCapture } from '@/utils/capture/api-capture';
 import { ApiOrderIndex } from '@/utils/capture/api-orders';
+import { CaptureQueue } from '@/utils/capture/capture-queue';
 import type { CaptureMessage } from '@/utils/messaging/content-messages';
 import { CaptureMessageSchema } from '@/utils/messaging/content-messages';
 import type { ApiEndpointReader } from '@/utils/sites/api-types';
@@ -30,25 +31,32 @@ const reader: ApiEndpointReader = {
 let sent: CaptureMessage[];
 let index: ApiOrderIndex;
 let capture: ApiCapture;
+let queue: CaptureQueue;
 
 function record(text: string, overrides: Record<string, unknown> = {}) {
   return { v: 1, endpoint: 'douyin.searchlist', url: LIST_URL, status: 200, via: 'fetch', text, receivedAt: Date.now(), ...overrides };
 }
 
 async function settle(): Promise<void> {
+  // the page's queue sends one capture at a time: until it is empty, then a few more turns
+  for (let i = 0; i < 500 && queue.size > 0; i++) await new Promise((resolve) => setTimeout(resolve, 0));
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 beforeEach(() => {
   fakeBrowser.reset();
   sent = [];
-  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+  // the background confirms each capture (the fake browser passes on an answer given through sendResponse)
+  fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     sent.push(CaptureMessageSchema.parse(message));
-    return Promise.resolve({ ok: true });
-  });
+    sendResponse({ ok: true });
+    return true;
+  }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
   index = new ApiOrderIndex();
-  capture = new ApiCapture(douyin, [reader], index);
+  queue = new CaptureQueue();
+  capture = new ApiCapture(douyin, [reader], index, queue);
 });
+afterEach(() => queue.stop());
 
 describe('ApiCapture (the isolated side of the tap)', () => {
   it('sends the orders of one response as one api-source capture, ids exact', async () => {

@@ -127,10 +127,25 @@ describe('handleContentMessage', () => {
       throw Object.assign(new Error('aborted'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
     };
     db.orders.hook('creating', quota);
-    expect(await handleContentMessage(captureMessage(), fromDouyinTab, deps())).toEqual({ ok: false, error: 'quota' });
+    expect(await handleContentMessage(captureMessage(), fromDouyinTab, deps())).toEqual({ ok: false, error: 'quota', retry: true });
     expect(await lastStorageErrorItem.getValue()).toMatchObject({ kind: 'quota' });
     db.orders.hook('creating').unsubscribe(quota);
     expect(await handleContentMessage(captureMessage(), fromDouyinTab, deps())).toMatchObject({ ok: true, inserted: 1 });
     expect(await lastStorageErrorItem.getValue()).toBeNull();
+  });
+
+  it('counts a capture sent again with the same captureId once: orders, rollups and parse health unchanged', async () => {
+    const message = captureMessage({ captureId: 'page-1-capture-1' });
+    expect(await handleContentMessage(message, fromDouyinTab, deps())).toMatchObject({ ok: true, inserted: 1 });
+    const rollups = await db.rollups.toArray();
+    const order = await db.orders.get('douyin:4987654321098765432');
+    // the answer was lost with a stopped worker: the page's queue sends the very same capture again
+    expect(await handleContentMessage(message, fromDouyinTab, deps())).toMatchObject({ ok: true, inserted: 0, unchanged: 1 });
+    expect(await db.rollups.toArray()).toEqual(rollups);
+    expect(await db.orders.get('douyin:4987654321098765432')).toEqual(order);
+    expect(await db.diagnostics.get('douyin:list:test')).toMatchObject({ pages: 1, rowsSeen: 1, rowsParsed: 1 });
+    // a new read of the same page is a new capture: parse health counts it
+    await handleContentMessage(captureMessage({ captureId: 'page-1-capture-2' }), fromDouyinTab, deps());
+    expect(await db.diagnostics.get('douyin:list:test')).toMatchObject({ pages: 2, rowsSeen: 2 });
   });
 });

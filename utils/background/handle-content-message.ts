@@ -96,7 +96,7 @@ export async function handleContentMessage(
     const kind = error instanceof StorageError ? error.kind : 'unknown';
     await lastStorageErrorItem.setValue({ kind, at: deps.now?.() ?? Date.now() });
     await showStorageErrorBadge(true);
-    return { ok: false, error: kind };
+    return { ok: false, error: kind, retry: true };
   }
 }
 
@@ -105,7 +105,7 @@ async function saveCapture(message: CaptureMessage, deps: HandlerDeps, tabId: nu
   if (message.diagnostics.platform !== message.platform) return reject('platform-mismatch');
   const now = deps.now?.() ?? Date.now();
   const result = await upsertOrders(deps.db, message.orders, now, message.source);
-  await recordDiagnostics(deps.db, message.diagnostics, now);
+  await recordDiagnostics(deps.db, message.diagnostics, now, message.captureId);
   // counted incrementally: counting a 100k-order table costs ~150 ms per page
   if (result.inserted > 0) await lastKnownOrderCountItem.setValue((await lastKnownOrderCountItem.getValue()) + result.inserted);
   if (result.changedKeys.length > 0) {

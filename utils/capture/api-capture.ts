@@ -6,11 +6,8 @@ import type { SiteDefinition } from '../sites/types';
 import type { ApiOrderIndex } from './api-orders';
 import { API_DIAGNOSTICS_KIND, emptyDiagnostics, recordSkip, type ParseDiagnostics } from './diagnostics';
 import { parseConsoleJson } from './parse-console-json';
-import { sendToBackground } from './send-to-background';
+import { CaptureQueue } from './capture-queue';
 import { TapRecordSchema, type TapRecordInput } from './tap-record-schema';
-
-const MAX_SEND_RETRIES = 5;
-const RETRY_AFTER_MS = 1000;
 
 /**
  * The isolated side of passive JSON capture: takes what the tap forwarded, re-checks it, reads it with
@@ -25,6 +22,7 @@ export class ApiCapture {
     private readonly site: SiteDefinition,
     readers: readonly ApiEndpointReader[],
     private readonly index: ApiOrderIndex,
+    private readonly captures: CaptureQueue = new CaptureQueue(),
   ) {
     this.readers = new Map(readers.map((reader) => [reader.id, reader]));
   }
@@ -98,7 +96,7 @@ export class ApiCapture {
     this.send('list', [], diagnostics);
   }
 
-  private send(pageKind: PageKind, orders: CapturedOrder[], diagnostics: ParseDiagnostics, attempt = 0): void {
+  private send(pageKind: PageKind, orders: CapturedOrder[], diagnostics: ParseDiagnostics): void {
     const message: CaptureMessageInput = {
       type: 'orderlens/capture',
       v: 1,
@@ -108,11 +106,7 @@ export class ApiCapture {
       orders,
       diagnostics,
     };
-    void sendToBackground<{ ok: boolean }>(message).then((reply) => {
-      if (reply?.ok || this.stopped || attempt >= MAX_SEND_RETRIES || orders.length === 0) return;
-      // The worker was stopping, or storage failed: the same batch again a little later (merge is idempotent).
-      setTimeout(() => this.send(pageKind, orders, diagnostics, attempt + 1), RETRY_AFTER_MS * (attempt + 1));
-    });
+    void this.captures.enqueue(message);
   }
 }
 

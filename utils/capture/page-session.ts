@@ -7,6 +7,7 @@ import { ensurePageStyle } from './page-style';
 import { ensureRowControls, isOwnNode, type KnownRowState } from './row-controls';
 import type { RowStateReply } from '../background/handle-content-message';
 import { sendToBackground } from './send-to-background';
+import { CaptureQueue } from './capture-queue';
 import { ApiOrderIndex } from './api-orders';
 import { findRowsById } from './find-rows-by-id';
 import { withPrintedPayDeadline } from './pay-countdown';
@@ -15,9 +16,6 @@ import { withPrintedPayDeadline } from './pay-countdown';
 const LAYOUT_NOTICE_AFTER_MS = 5000;
 /** A list page showing rows while the tab never saw an order response this long: say so in parse health. */
 const NO_API_RESPONSE_AFTER_MS = 10_000;
-/** A capture the background did not confirm is sent again after 1 s, 2 s, 3 s… at most this many times. */
-const MAX_SEND_RETRIES = 5;
-const RETRY_AFTER_MS = 1000;
 
 /** The element printing the order number inside a detail page's root, to put the controls after it. */
 function afterOrderNumber(root: Element, orderId: string): { insertAfter: Element } | undefined {
@@ -66,8 +64,6 @@ export class PageSession {
   private fallbackTimer: ReturnType<typeof setTimeout> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
-  private sendRetries = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private mismatchTimer: ReturnType<typeof setTimeout> | undefined;
   private unsubscribeApi: () => void = () => undefined;
   private readonly reportedMismatches = new Set<string>();
@@ -80,6 +76,8 @@ export class PageSession {
     private readonly url: string,
     private readonly onUrlChanged: () => void,
     private readonly apiOrders: ApiOrderIndex = new ApiOrderIndex(),
+    /** The page's captures until the background confirms them; outlives this session (SPA navigation). */
+    private readonly captures: CaptureQueue = new CaptureQueue(),
   ) {
     this.observer = new MutationObserver((records) => {
       if (!records.every(isOwnMutation)) this.schedule();
@@ -108,7 +106,6 @@ export class PageSession {
     if (this.frame) cancelAnimationFrame(this.frame);
     clearTimeout(this.fallbackTimer);
     clearTimeout(this.noticeTimer);
-    clearTimeout(this.retryTimer);
     clearTimeout(this.mismatchTimer);
     this.unsubscribeApi();
     hideLayoutNotice(this.doc);
@@ -185,20 +182,8 @@ export class PageSession {
       this.refreshKnown(visibleIds);
       return;
     }
-    const message = this.captureMessage(page.kind, fresh, page.diagnostics);
-    void sendToBackground<{ ok: boolean }>(message).then((reply) => {
-      if (reply?.ok) {
-        this.sendRetries = 0;
-        this.refreshKnown(visibleIds);
-        return;
-      }
-      // The worker was stopping, or storage failed: forget what this message carried so a later read sends
-      // it again, and read again a little later (a few times, not forever).
-      for (const order of fresh) this.sentSignatures.delete(order.orderId);
-      if (this.stopped || this.sendRetries >= MAX_SEND_RETRIES) return;
-      this.sendRetries++;
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => this.schedule(), RETRY_AFTER_MS * this.sendRetries);
+    void this.captures.enqueue(this.captureMessage(page.kind, fresh, page.diagnostics)).then((confirmed) => {
+      if (confirmed) this.refreshKnown(visibleIds);
     });
   }
 
@@ -259,7 +244,7 @@ export class PageSession {
       if (this.reportedMismatches.has(reason)) return;
       this.reportedMismatches.add(reason);
       const note = { ...diagnostics, rowsSeen: 0, rowsParsed: 0, skipped: { [reason]: 1 }, strategies: {} };
-      void sendToBackground(this.captureMessage(kind, [], note));
+      void this.captures.enqueue(this.captureMessage(kind, [], note));
     };
     this.domRows = domRows;
     if (domRows === 0 && this.apiOrders.lastListSize > 0) {
@@ -284,7 +269,7 @@ export class PageSession {
       if (this.stopped) return;
       showLayoutNotice(this.doc, this.site.nameZh);
       // Parse health must show the page that yielded nothing.
-      void sendToBackground(this.captureMessage(kind, [], diagnostics));
+      void this.captures.enqueue(this.captureMessage(kind, [], diagnostics));
     }, LAYOUT_NOTICE_AFTER_MS);
   }
 }

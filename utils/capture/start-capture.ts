@@ -5,6 +5,7 @@ import type { SiteDefinition, SiteReader } from '../sites/types';
 import { openTapChannel } from '../tap/tap-channel';
 import { ApiCapture } from './api-capture';
 import { ApiOrderIndex } from './api-orders';
+import { CaptureQueue } from './capture-queue';
 import { installControlActions } from './control-actions';
 import { PageSession } from './page-session';
 
@@ -17,20 +18,23 @@ import { PageSession } from './page-session';
  */
 export function startCapture(ctx: ContentScriptContext, site: SiteDefinition, reader: SiteReader, apiReaders: readonly ApiEndpointReader[] = []): void {
   const apiOrders = new ApiOrderIndex();
-  const apiCapture = new ApiCapture(site, apiReaders, apiOrders);
+  // one queue for the page's lifetime: a capture waiting for the worker survives SPA navigation
+  const captures = new CaptureQueue();
+  const apiCapture = new ApiCapture(site, apiReaders, apiOrders, captures);
   const channel = openTapChannel(document, (data) => apiCapture.handle(data));
   ctx.onInvalidated(() => {
     apiCapture.stop();
     channel.close();
+    captures.stop();
   });
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => startDomCapture(ctx, site, reader, apiOrders), { once: true });
+    document.addEventListener('DOMContentLoaded', () => startDomCapture(ctx, site, reader, apiOrders, captures), { once: true });
   } else {
-    startDomCapture(ctx, site, reader, apiOrders);
+    startDomCapture(ctx, site, reader, apiOrders, captures);
   }
 }
 
-function startDomCapture(ctx: ContentScriptContext, site: SiteDefinition, reader: SiteReader, apiOrders: ApiOrderIndex): void {
+function startDomCapture(ctx: ContentScriptContext, site: SiteDefinition, reader: SiteReader, apiOrders: ApiOrderIndex, captures: CaptureQueue): void {
   if (ctx.isInvalid) return;
   let session: PageSession | undefined;
   const begin = () => {
@@ -44,7 +48,7 @@ function startDomCapture(ctx: ContentScriptContext, site: SiteDefinition, reader
       return;
     }
     if (!site.detectPage(url)) return;
-    session = new PageSession(document, site, reader, url.href, begin, apiOrders);
+    session = new PageSession(document, site, reader, url.href, begin, apiOrders, captures);
     session.start();
   };
   begin();

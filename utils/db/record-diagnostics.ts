@@ -7,11 +7,23 @@ function addCounts(into: Record<string, number>, from: Record<string, number>): 
   return result;
 }
 
-/** Adds one page read to the parse-health totals of its console layout. */
-export async function recordDiagnostics(db: OrderLensDatabase, diag: ParseDiagnostics, now = Date.now()): Promise<void> {
+/** Capture ids remembered per layout: far more than a page's queue ever holds unconfirmed. */
+const RECENT_CAPTURES = 200;
+
+/** A layout's totals plus the ids of the captures last counted in them. */
+type CountedDiagnostics = DiagnosticsRecord & { recentCaptureIds?: string[] };
+
+/**
+ * Adds one page read to the parse-health totals of its console layout. A capture the page sent again because
+ * its answer was lost (same `captureId`) is counted once.
+ */
+export async function recordDiagnostics(db: OrderLensDatabase, diag: ParseDiagnostics, now = Date.now(), captureId?: string): Promise<void> {
   const key = `${diag.platform}:${diag.pageKind}:${diag.layout}`;
   await db.transaction('rw', db.diagnostics, async () => {
-    const known: DiagnosticsRecord = (await db.diagnostics.get(key)) ?? {
+    const stored = (await db.diagnostics.get(key)) as CountedDiagnostics | undefined;
+    const recentCaptureIds = stored?.recentCaptureIds ?? [];
+    if (captureId !== undefined && recentCaptureIds.includes(captureId)) return;
+    const known: CountedDiagnostics = stored ?? {
       key,
       platform: diag.platform,
       pageKind: diag.pageKind,
@@ -35,6 +47,7 @@ export async function recordDiagnostics(db: OrderLensDatabase, diag: ParseDiagno
       skipped: addCounts(known.skipped, diag.skipped),
       strategies,
       lastAt: now,
-    });
+      recentCaptureIds: captureId === undefined ? recentCaptureIds : [...recentCaptureIds, captureId].slice(-RECENT_CAPTURES),
+    } as CountedDiagnostics);
   });
 }

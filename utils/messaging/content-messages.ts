@@ -25,6 +25,8 @@ export const CaptureMessageSchema = z.object({
   pageKind: PageKindSchema,
   /** `dom` (read from the page) unless said otherwise; `api`: from the console's own JSON response. */
   source: z._default(CaptureSourceSchema, 'dom'),
+  /** Set by the page's queue: the same capture sent again (its answer lost) is recognised and not counted twice. */
+  captureId: z.optional(z.string().check(z.maxLength(40))),
   orders: z.array(CapturedOrderSchema).check(z.maxLength(MAX_ORDERS_PER_MESSAGE)),
   diagnostics: ParseDiagnosticsSchema,
 });
@@ -63,4 +65,6 @@ export interface CaptureReply {
 export interface RejectedReply {
   ok: false;
   error: string;
+  /** A storage failure (disk full, database not opening): the page keeps the capture and sends it again. */
+  retry?: boolean;
 }
