@@ -1,5 +1,7 @@
+// content-visibility: a 1,000-row page lays out the controls of the rows in view only; the others lay out
+// as they scroll near (in a 64×22 placeholder until then, their real size remembered after).
 const STYLE = `
-[data-orderlens="controls"]{margin:2px 6px;white-space:nowrap}
+[data-orderlens="controls"]{display:inline-block;margin:2px 6px;white-space:nowrap;content-visibility:auto;contain-intrinsic-size:auto 64px auto 22px}
 [data-orderlens="controls"]>button{all:unset;box-sizing:border-box;margin-right:4px;font:12px/20px system-ui,"PingFang SC","Microsoft YaHei",sans-serif;padding:0 8px;border-radius:4px;border:1px solid #1966ff;color:#1966ff;background:#fff;cursor:pointer;white-space:nowrap}
 [data-orderlens="controls"]>button[data-orderlens="remind"]{border-color:#f5222d;color:#f5222d}
 [data-orderlens="controls"]>button:focus-visible{outline:2px solid #1966ff;outline-offset:1px}

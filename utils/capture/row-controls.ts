@@ -37,7 +37,8 @@ const REMIND_TITLE = { zh: 'OrderLens：按模板生成催付话术并复制，�
 
 /** True when the console itself offers 催付 on this row (a link or button of its own). */
 function consoleHasRemind(row: Element): boolean {
-  if (!(row.textContent ?? '').includes('催付') && !(row.textContent ?? '').includes('提醒付款')) return false;
+  const text = row.textContent ?? '';
+  if (!text.includes('催付') && !text.includes('提醒付款')) return false;
   for (const control of row.querySelectorAll('a, button, [role="button"]')) {
     if (control.closest('[data-orderlens]')) continue;
     const text = control.textContent?.trim();
