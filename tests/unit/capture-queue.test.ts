@@ -100,4 +100,21 @@ describe('CaptureQueue', () => {
     expect(background.sent).toHaveLength(1);
     expect(await queue.enqueue(capture('2'))).toBe(false);
   });
+
+  it('tells its listeners while the background cannot save, once, and again when a capture is saved', async () => {
+    const full = { ok: false, retry: true, message: '磁盘空间不足' } as Answer;
+    const background = scriptedBackground([full, full, full]);
+    const queue = new CaptureQueue(background.send);
+    const heard: (string | null)[] = [];
+    queue.onStorageTrouble((message) => heard.push(message));
+    const saved = queue.enqueue(capture('1'));
+    await vi.advanceTimersByTimeAsync(0);
+    const late: (string | null)[] = [];
+    queue.onStorageTrouble((message) => late.push(message));
+    await vi.advanceTimersByTimeAsync(4 * MAX_RETRY_MS);
+    expect(await saved).toBe(true);
+    expect(heard).toEqual(['磁盘空间不足', null]);
+    // a listener added while the trouble lasts hears it at once
+    expect(late).toEqual(['磁盘空间不足', null]);
+  });
 });

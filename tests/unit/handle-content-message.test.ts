@@ -127,7 +127,7 @@ describe('handleContentMessage', () => {
       throw Object.assign(new Error('aborted'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
     };
     db.orders.hook('creating', quota);
-    expect(await handleContentMessage(captureMessage(), fromDouyinTab, deps())).toEqual({ ok: false, error: 'quota', retry: true });
+    expect(await handleContentMessage(captureMessage(), fromDouyinTab, deps())).toEqual({ ok: false, error: 'quota', retry: true, message: expect.stringContaining('磁盘空间不足') });
     expect(await lastStorageErrorItem.getValue()).toMatchObject({ kind: 'quota' });
     db.orders.hook('creating').unsubscribe(quota);
     expect(await handleContentMessage(captureMessage(), fromDouyinTab, deps())).toMatchObject({ ok: true, inserted: 1 });

@@ -1,7 +1,7 @@
 import type { OrderLensDatabase } from '../db/database';
 import { recordDiagnostics } from '../db/record-diagnostics';
 import { upsertOrders } from '../db/upsert-orders';
-import { StorageError } from '../db/storage-errors';
+import { StorageError, storageErrorMessage } from '../db/storage-errors';
 import { logisticsException, type ExceptionKind } from '../kpi/logistics-exceptions';
 import { remindOrder, type RemindOutcome } from '../remind/remind-order';
 import { remindSettingsItem } from '../remind/remind-settings';
@@ -96,7 +96,8 @@ export async function handleContentMessage(
     const kind = error instanceof StorageError ? error.kind : 'unknown';
     await lastStorageErrorItem.setValue({ kind, at: deps.now?.() ?? Date.now() });
     await showStorageErrorBadge(true);
-    return { ok: false, error: kind, retry: true };
+    // the words go with the answer: the console page shows them too (content scripts load no Dexie)
+    return { ok: false, error: kind, retry: true, message: storageErrorMessage(kind) };
   }
 }
 

@@ -11,6 +11,8 @@ export const SEND_TIMEOUT_MS = 20_000;
 interface CaptureAnswer {
   ok: boolean;
   retry?: boolean;
+  /** The background's words for a storage failure (disk full…). */
+  message?: string;
 }
 
 export type SendCapture = (message: CaptureMessageInput) => Promise<CaptureAnswer | undefined>;
@@ -53,6 +55,8 @@ export class CaptureQueue {
   private stopped = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly troubleListeners = new Set<(message: string | null) => void>();
+  private storageTrouble: string | null = null;
 
   constructor(private readonly send: SendCapture = (message) => sendToBackground<CaptureAnswer>(message)) {}
 
@@ -63,6 +67,16 @@ export class CaptureQueue {
       this.waiting.push({ message: { ...message, captureId: message.captureId ?? newCaptureId() }, settle });
       this.next();
     });
+  }
+
+  /**
+   * Called with the background's words when it cannot save (disk full, database not opening) and with null
+   * once a capture is saved again. Returns the unsubscribe function.
+   */
+  onStorageTrouble(listener: (message: string | null) => void): () => void {
+    this.troubleListeners.add(listener);
+    if (this.storageTrouble !== null) listener(this.storageTrouble);
+    return () => this.troubleListeners.delete(listener);
   }
 
   get size(): number {
@@ -76,6 +90,12 @@ export class CaptureQueue {
     for (const pending of this.waiting.splice(0)) pending.settle(false);
   }
 
+  private noteStorageTrouble(message: string | null): void {
+    if (message === this.storageTrouble) return;
+    this.storageTrouble = message;
+    for (const listener of this.troubleListeners) listener(message);
+  }
+
   private next(): void {
     if (this.stopped || this.sending || this.retryTimer !== undefined || this.waiting.length === 0) return;
     const head = this.waiting[0]!;
@@ -83,6 +103,8 @@ export class CaptureQueue {
     void withTimeout(this.send(head.message), SEND_TIMEOUT_MS).then((answer) => {
       this.sending = false;
       if (this.stopped) return;
+      if (answer?.ok) this.noteStorageTrouble(null);
+      else if (answer?.retry) this.noteStorageTrouble(answer.message ?? '');
       if (answer?.ok || (answer && !answer.retry)) {
         this.waiting.shift();
         this.failures = 0;

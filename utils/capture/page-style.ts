@@ -10,6 +10,9 @@ const STYLE = `
 [data-orderlens="notice"]>strong{display:block;margin-bottom:4px;font-weight:600}
 [data-orderlens="notice"]>p{margin:0 0 2px}
 [data-orderlens="notice"]>button{all:unset;position:absolute;top:8px;right:12px;cursor:pointer;font:bold 16px/1 system-ui,sans-serif;color:#873800}
+[data-orderlens="storage-notice"]{position:fixed;right:16px;top:16px;z-index:2147483646;box-sizing:border-box;width:360px;max-width:calc(100vw - 32px);padding:12px 14px;border-radius:6px;background:#fff1f0;border:1px solid #ff4d4f;color:#a8071a;font:13px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;text-align:left;box-shadow:0 4px 12px rgba(0,0,0,.15)}
+[data-orderlens="storage-notice"]>strong{display:block;margin-bottom:4px;font-weight:600}
+[data-orderlens="storage-notice"]>p{margin:0 0 2px}
 [data-orderlens="panel"]{position:absolute;z-index:2147483646;min-width:280px;max-width:420px;padding:10px 12px;border-radius:6px;background:#fff;border:1px solid #d9d9d9;color:#262626;font:12px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 6px 16px rgba(0,0,0,.18)}
 [data-orderlens="toast"]{position:absolute;z-index:2147483646;max-width:360px;padding:8px 12px;border-radius:6px;background:#f6ffed;border:1px solid #95de64;color:#135200;font:12px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 6px 16px rgba(0,0,0,.15)}
 [data-orderlens="toast"][data-orderlens-kind="refused"]{background:#fff2e8;border-color:#ffbb96;color:#871400}

@@ -8,6 +8,7 @@ import { ApiOrderIndex } from './api-orders';
 import { CaptureQueue } from './capture-queue';
 import { installControlActions } from './control-actions';
 import { PageSession } from './page-session';
+import { hideStorageNotice, showStorageNotice } from './storage-notice';
 
 /**
  * Wires a console's two capture sources into its page. Runs at document_start: first the private channel
@@ -36,6 +37,11 @@ export function startCapture(ctx: ContentScriptContext, site: SiteDefinition, re
 
 function startDomCapture(ctx: ContentScriptContext, site: SiteDefinition, reader: SiteReader, apiOrders: ApiOrderIndex, captures: CaptureQueue): void {
   if (ctx.isInvalid) return;
+  // disk full and the like: said on the page until a capture is saved again
+  const unsubscribeNotice = captures.onStorageTrouble((message) => (message === null ? hideStorageNotice(document) : showStorageNotice(document, message)));
+  ctx.onInvalidated(() => {
+    unsubscribeNotice();
+  });
   let session: PageSession | undefined;
   const begin = () => {
     session?.stop();

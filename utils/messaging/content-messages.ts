@@ -67,4 +67,6 @@ export interface RejectedReply {
   error: string;
   /** A storage failure (disk full, database not opening): the page keeps the capture and sends it again. */
   retry?: boolean;
+  /** What to tell the seller about that failure. */
+  message?: string;
 }
