@@ -1,5 +1,6 @@
 import { startCapture } from '@/utils/capture/start-capture';
 import { apiReaders } from '@/utils/sites/jd/api';
+import { pagination } from '@/utils/sites/jd/pagination';
 import { reader } from '@/utils/sites/jd/reader';
 import { site } from '@/utils/sites/jd/site';
 
@@ -9,6 +10,6 @@ export default defineContentScript({
   matches: [...site.matches],
   runAt: 'document_start',
   main(ctx) {
-    startCapture(ctx, site, reader, apiReaders);
+    startCapture(ctx, site, reader, apiReaders, pagination);
   },
 });

@@ -1,5 +1,6 @@
 import { startCapture } from '@/utils/capture/start-capture';
 import { apiReaders } from '@/utils/sites/kuaishou/api';
+import { pagination } from '@/utils/sites/kuaishou/pagination';
 import { reader } from '@/utils/sites/kuaishou/reader';
 import { site } from '@/utils/sites/kuaishou/site';
 
@@ -9,6 +10,6 @@ export default defineContentScript({
   matches: [...site.matches],
   runAt: 'document_start',
   main(ctx) {
-    startCapture(ctx, site, reader, apiReaders);
+    startCapture(ctx, site, reader, apiReaders, pagination);
   },
 });

@@ -1,5 +1,6 @@
 import { startCapture } from '@/utils/capture/start-capture';
 import { apiReaders } from '@/utils/sites/pinduoduo/api';
+import { pagination } from '@/utils/sites/pinduoduo/pagination';
 import { reader } from '@/utils/sites/pinduoduo/reader';
 import { site } from '@/utils/sites/pinduoduo/site';
 
@@ -9,6 +10,6 @@ export default defineContentScript({
   matches: [...site.matches],
   runAt: 'document_start',
   main(ctx) {
-    startCapture(ctx, site, reader, apiReaders);
+    startCapture(ctx, site, reader, apiReaders, pagination);
   },
 });

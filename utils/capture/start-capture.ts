@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ApiEndpointReader } from '../sites/api-types';
+import type { PaginationDefinition } from '../sites/pagination-types';
 import type { SiteDefinition, SiteReader } from '../sites/types';
 import { openTapChannel } from '../tap/tap-channel';
 import { ApiCapture } from './api-capture';
 import { ApiOrderIndex } from './api-orders';
+import { CaptureFeed } from './capture-all/capture-feed';
+import { startCaptureAll } from './capture-all/start-capture-all';
 import { CaptureQueue } from './capture-queue';
 import { installControlActions } from './control-actions';
 import { PageSession } from './page-session';
@@ -17,10 +20,18 @@ import { hideStorageNotice, showStorageNotice } from './storage-notice';
  * session per order page, restarted on every SPA route change, nothing running on pages that are not
  * order pages. Everything stops when the extension is updated or disabled.
  */
-export function startCapture(ctx: ContentScriptContext, site: SiteDefinition, reader: SiteReader, apiReaders: readonly ApiEndpointReader[] = []): void {
+export function startCapture(
+  ctx: ContentScriptContext,
+  site: SiteDefinition,
+  reader: SiteReader,
+  apiReaders: readonly ApiEndpointReader[] = [],
+  pagination?: PaginationDefinition,
+): void {
   const apiOrders = new ApiOrderIndex();
-  // one queue for the page's lifetime: a capture waiting for the worker survives SPA navigation
-  const captures = new CaptureQueue();
+  // one queue for the page's lifetime: a capture waiting for the worker survives SPA navigation; the feed tells
+  // 采集全部 what was queued and confirmed
+  const feed = new CaptureFeed();
+  const captures = new CaptureQueue(feed.sender());
   const apiCapture = new ApiCapture(site, apiReaders, apiOrders, captures);
   const channel = openTapChannel(document, (data) => apiCapture.handle(data));
   ctx.onInvalidated(() => {
@@ -28,10 +39,14 @@ export function startCapture(ctx: ContentScriptContext, site: SiteDefinition, re
     channel.close();
     captures.stop();
   });
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => startDomCapture(ctx, site, reader, apiOrders, captures), { once: true });
-  } else {
+  const startDom = () => {
     startDomCapture(ctx, site, reader, apiOrders, captures);
+    if (pagination && !ctx.isInvalid) startCaptureAll(ctx, site, pagination, feed, captures);
+  };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', startDom, { once: true });
+  } else {
+    startDom();
   }
 }
 
