@@ -2,7 +2,7 @@ import type { CaptureSource, CapturedOrder } from '../model/order';
 import type { OrderStatus } from '../model/status';
 import { orderKey } from '../model/order';
 import { rollupKeyOf } from '../kpi/order-contribution';
-import type { OrderLensDatabase, OrderRecord } from './database';
+import type { OrderLensDatabase, OrderRecord, ReminderRecord } from './database';
 import { mergeOrder } from './merge-order';
 import { addDeltasToRows, addRollupChanges, readRollupRows, summariseReminders, type RollupChange } from './rollup-updates';
 import { classifyStorageError } from './storage-errors';
@@ -29,6 +29,18 @@ function expectedRollupKey(order: CapturedOrder): string | undefined {
 }
 
 /**
+ * The reminders of `keys` in one read: every reminder between the page's lowest and highest key, then
+ * only the page's. (anyOf walks a cursor that jumps from key to key: one round trip per jump, ~300 per
+ * page, more as the reminders table grows.) A console page is one platform's recent orders: a narrow range.
+ */
+async function remindersOf(db: OrderLensDatabase, keys: readonly string[]): Promise<ReminderRecord[]> {
+  const sorted = [...keys].sort();
+  const wanted = new Set(keys);
+  const inRange = await db.reminders.where('orderKey').between(sorted[0]!, sorted.at(-1)!, true, true).toArray();
+  return inRange.filter((reminder) => wanted.has(reminder.orderKey));
+}
+
+/**
  * Merge-upserts one page of captures in one transaction (the MV3 worker may stop at any time: either the
  * whole page is committed or none of it). Unchanged orders are not written at all. The reads go out
  * together (stored orders, their reminders, the rollup rows the page will most likely move) and so do the
@@ -48,7 +60,7 @@ export async function upsertOrders(
       const likelyRollups = [...new Set(captured.map(expectedRollupKey).filter((key) => key !== undefined))];
       const [stored, reminderRows, rollupRows] = await Promise.all([
         db.orders.bulkGet(keys),
-        db.reminders.where('orderKey').anyOf(keys).toArray(),
+        remindersOf(db, keys),
         readRollupRows(db, likelyRollups),
       ]);
       const before = new Map<string, OrderRecord | undefined>(keys.map((key, at) => [key, stored[at]]));
