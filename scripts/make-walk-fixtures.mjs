@@ -8,7 +8,9 @@
 //   list.html          the 抖店 api-list fixture (same markup, styles and SPA script) with its list config at 50 条/页;
 //                      pages 4 and 9 render as a virtualised list (first 10 rows only, the rest on scroll), so
 //                      40 of their orders reach the extension through the JSON only; an HTTP 401 answer sends the
-//                      page to /login, as the console does when the session ended
+//                      page to /login, as the console does when the session ended; the page-size selector works as
+//                      the auxo (rc-select) one does: opens on mousedown, lists 10/20/50 条/页, an option's click
+//                      reloads page 1 at that size (the test's config starts the list at 10 条/页)
 //   api/searchlist-p<N>.json   GET /api/order/searchlist?page=N (0-based), 50 orders each, newest first
 //   walk.json          pages, page size, the order ids per page, the oldest order time per page
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -139,6 +141,34 @@ function douyin() {
     ".then(function (res) {\n        if (res.status === 401) { location.assign('/login?redirect=' + encodeURIComponent(location.pathname + location.search)); return new Promise(function () {}); }\n        return res.json();\n      })\n      .then(function (body) {\n        var rows",
   );
   swap("'&page=' + state.page + '&from=api'", "'&page=' + state.page + '&from=walk'");
+  swap(
+    "  document.addEventListener('click', function (event) {",
+    `  // the size changer (rc-select): opens on mousedown, an option is chosen by its click
+  document.addEventListener('mousedown', function (event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !target.closest('.auxo-pagination-options-size-changer')) return;
+    var open = $('.auxo-select-dropdown');
+    if (open) { open.remove(); return; }
+    var changer = target.closest('.auxo-pagination-options-size-changer').getBoundingClientRect();
+    var list = h('div', { class: 'auxo-select-dropdown', style: 'position:absolute;left:' + (changer.left + window.scrollX) + 'px;top:' + (changer.bottom + window.scrollY + 4) + 'px;background:#fff;border:1px solid #dcdee1;border-radius:4px;padding:4px 0;z-index:1050' },
+      [10, 20, 50].map(function (size) {
+        return h('div', { class: 'auxo-select-item auxo-select-item-option' + (size === state.pageSize ? ' auxo-select-item-option-selected' : ''), title: size + ' 条/页', 'data-size': String(size), style: 'padding:5px 12px;cursor:pointer' },
+          h('div', { class: 'auxo-select-item-option-content', text: size + ' 条/页' }));
+      }));
+    document.body.appendChild(list);
+  });
+  document.addEventListener('click', function (event) {
+    var option = event.target instanceof Element && event.target.closest('.auxo-select-item-option');
+    if (!option) return;
+    var dropdown = $('.auxo-select-dropdown');
+    if (dropdown) dropdown.remove();
+    var size = Number(option.getAttribute('data-size'));
+    if (size === state.pageSize) return;
+    state.pageSize = size; state.page = 0; load();
+  });
+
+  document.addEventListener('click', function (event) {`,
+  );
   writeFileSync(join(dir, 'list.html'), html);
 }
 

@@ -8,7 +8,8 @@ import { stopWorkerUntil, workerStopper } from './worker-stops';
 
 // 采集全部 (DESIGN.md test contract): on a 12-page 抖店 list of 50 orders a page (scripts/make-walk-fixtures.mjs;
 // pages 4 and 9 render 10 rows, their other 40 orders reach us through the JSON only) the walk clicks the
-// console's own next page, waits until each page is captured and confirmed, and stops where it must.
+// console's own next page, waits until each page is captured and confirmed, and stops where it must. The list opens
+// at 10 条/页 (the console's config): the walk first sets its page-size selector to 50 条/页.
 
 interface WalkFixture {
   url: string;
@@ -26,11 +27,18 @@ const allIds = walk.pages.flatMap((page) => page.orderIds);
 const TEST_PACE = { minPauseMs: 150, maxPauseMs: 400, pagesPerMinute: 600, settleMs: 300, unchangedAfterMs: 20_000, hiddenStopMs: 30_000 };
 
 type Answer = { status?: number; body: string } | undefined;
+const LOAD_SIZE = 10;
+const allOrders = walk.pages.flatMap((page) => JSON.parse(readFileSync(join(WALK_DIR, 'api', `searchlist-p${page.page - 1}.json`), 'utf8')).data as unknown[]);
+
+/** The console's searchlist answer for a page at a page size (the generated pages are the 50 条/页 ones). */
+function searchlistBody(page: number, size: number): string {
+  return JSON.stringify({ code: 0, msg: 'success', data: allOrders.slice(page * size, (page + 1) * size), page, size, total: allOrders.length, log_id: `2026051309214${page}${size}` });
+}
 
 /**
  * Serves the walk fixture at the console's URL, its searchlist pages from walk/api, a login page; anything else
- * falls through to the usual fixture routes. `answer(page)` can replace a page's response. Every searchlist
- * request the page made is recorded.
+ * falls through to the usual fixture routes. `answer(page)` can replace a page's response (at 50 条/page). Every
+ * searchlist request the page made is recorded as `page:size`.
  */
 async function serveWalk(context: BrowserContext, answer: (page: number) => Answer = () => undefined) {
   const searchlist: string[] = [];
@@ -42,13 +50,15 @@ async function serveWalk(context: BrowserContext, answer: (page: number) => Answ
       if (url.pathname === '/login') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: LOGIN_HTML });
       return route.fallback();
     }
-    if (url.pathname === '/ffa/mshop/api/config/get') return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ code: 0, msg: 'success', data: { pageSize: walk.pageSize, pageSizeOptions: [10, 20, 50], tabs: ['all'] } }) });
+    if (url.pathname === '/ffa/mshop/api/config/get') return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ code: 0, msg: 'success', data: { pageSize: LOAD_SIZE, pageSizeOptions: [10, 20, 50], tabs: ['all'] } }) });
     if (url.pathname === '/api/order/searchlist') {
-      searchlist.push(url.href);
       const page = Number(url.searchParams.get('page'));
-      const replaced = answer(page);
+      const size = Number(url.searchParams.get('pageSize'));
+      searchlist.push(`${page}:${size}`);
+      const replaced = size === walk.pageSize ? answer(page) : undefined;
       if (replaced) return route.fulfill({ status: replaced.status ?? 200, contentType: 'application/json', body: replaced.body });
-      return route.fulfill({ contentType: 'application/json;charset=utf-8', body: readFileSync(join(WALK_DIR, 'api', `searchlist-p${page}.json`)) });
+      if (size === walk.pageSize) return route.fulfill({ contentType: 'application/json;charset=utf-8', body: readFileSync(join(WALK_DIR, 'api', `searchlist-p${page}.json`)) });
+      return route.fulfill({ contentType: 'application/json;charset=utf-8', body: searchlistBody(page, size) });
     }
     return route.fallback();
   });
@@ -64,7 +74,7 @@ async function setPace(openExtensionPage: (path: string) => Promise<Page>, pace:
 async function openList(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.goto(walk.url);
-  await expect(page.locator('[data-orderlens-row]')).toHaveCount(50);
+  await expect(page.locator('[data-orderlens-row]')).toHaveCount(LOAD_SIZE);
   await expect(page.locator('[data-orderlens="capture-all"]')).toHaveCount(1);
   return page;
 }
@@ -97,10 +107,11 @@ test.describe('采集全部 on 抖店', () => {
     await expect(status(page)).toHaveAttribute('data-orders', String(allIds.length));
     await expect(status(page)).toHaveAttribute('data-pages', '12');
     await expect(status(page)).toContainText('已到最后一页');
-    await expect(status(page)).toContainText('新 600');
+    // the 10 orders the list showed when it opened were captured before the walk: known, not new
+    await expect(status(page)).toContainText(`新 ${allIds.length - LOAD_SIZE}，已有 ${LOAD_SIZE}`);
     await expect.poll(async () => sorted(await storedIds(extensionPage))).toEqual(sorted(allIds));
-    // each page asked for once, in order: the walk turned every page exactly once
-    expect(searchlist.map((url) => new URL(url).searchParams.get('page'))).toEqual(walk.pages.map((p) => String(p.page - 1)));
+    // the list as it opened, 50 条/页 chosen (page 1 again), then each page once, in order
+    expect(searchlist).toEqual([`0:${LOAD_SIZE}`, ...walk.pages.map((p) => `${p.page - 1}:50`)]);
   });
 
   test('stops at the chosen date, after the page that reached it', async ({ context, openExtensionPage }) => {
@@ -132,7 +143,7 @@ test.describe('采集全部 on 抖店', () => {
     await expect(status(page)).toContainText('平台返回错误');
     await expect(status(page)).toHaveAttribute('data-pages', '3');
     await expect.poll(async () => sorted(await storedIds(extensionPage))).toEqual(sorted(walk.pages.slice(0, 3).flatMap((p) => p.orderIds)));
-    expect(searchlist).toHaveLength(4);
+    expect(searchlist).toEqual([`0:${LOAD_SIZE}`, '0:50', '1:50', '2:50', '3:50']);
   });
 
   test('stops on a login redirect and says so on the login page', async ({ context, openExtensionPage }) => {
@@ -199,9 +210,8 @@ test.describe('采集全部 on 抖店', () => {
     await expect(status(page)).toHaveAttribute('data-state', 'done', { timeout: 150_000 });
     await expect(status(page)).toHaveAttribute('data-reason', 'last-page');
     await expect.poll(async () => sorted(await storedIds(extensionPage))).toEqual(sorted(allIds));
-    // the resumed walk jumped to its page (the console's page number) and asked for each later page once
-    const resumedPages = searchlist.slice(asked).map((url) => Number(new URL(url).searchParams.get('page')) + 1);
-    expect(resumedPages).toEqual(walk.pages.filter((p) => p.page >= from).map((p) => p.page));
+    // the resumed walk set 50 条/页 (page 1 reloads), jumped to its page by the console's page number, asked for each later page once
+    expect(searchlist.slice(asked)).toEqual(['0:50', ...walk.pages.filter((p) => p.page >= from).map((p) => `${p.page - 1}:50`)]);
   });
 });
 
@@ -216,6 +226,10 @@ test('采集全部 makes no request of its own: the page asks for exactly what a
     const { searchlist } = await serveWalk(plain);
     const page = await plain.newPage();
     await page.goto(walk.url);
+    await expect(page.locator('[data-kora_order_status]')).toHaveCount(LOAD_SIZE);
+    await page.locator('.auxo-pagination-options-size-changer').click();
+    await page.locator('.auxo-select-item-option[data-size="50"]').click();
+    await expect(page.locator('[data-kora_order_status]')).toHaveCount(50);
     for (const p of walk.pages) {
       await expect(page.locator('[class*="index_content__"]').first()).toHaveText(p.orderIds[0]!);
       if (p.page < walk.pages.length) await page.locator('.auxo-pagination-next').click();

@@ -6,6 +6,7 @@ import type { CaptureQueue } from '../capture-queue';
 import type { CaptureFeed } from './capture-feed';
 import { currentPageNumber, findNextControl, findPageNumber, isDisabledControl, lastPageNumber, paginationBlock } from './find-pagination';
 import { paceFrom, WALK_PACE_KEY, type WalkPace } from './pace';
+import { chooseLargestPageSize } from './page-size';
 import { Walk, type ConfirmedCapture, type WalkEndReason, type WalkSnapshot } from './walk';
 import { WalkPanel } from './walk-panel';
 import { paceText } from './walk-words';
@@ -68,7 +69,7 @@ class WalkController {
       stored.snapshot = { ...stored.snapshot, state: 'stopped', reason, endedAt: stored.updatedAt, timeLeftMs: undefined };
       await writeStoredWalk(this.site.platform, stored);
     }
-    this.panel = new WalkPanel(document, { start: (choice) => this.start(choice.untilAt), resume: () => this.resume(), stop: () => this.walk?.end('stop-button') }, paceText(this.pace));
+    this.panel = new WalkPanel(document, { start: (choice) => void this.start(choice.untilAt), resume: () => void this.resume(), stop: () => this.walk?.end('stop-button') }, paceText(this.pace));
     this.ctx.setInterval(() => this.tick(), 1000);
     this.ctx.onInvalidated(() => {
       this.walk?.end('interrupted');
@@ -121,12 +122,28 @@ class WalkController {
 
   private shownStored = false;
 
-  private start(untilAt: number | undefined, resumed?: { page: number; carried: WalkSnapshot }): void {
+  private starting = false;
+
+  /** Starts a walk from the page on screen, the page-size selector first set to its largest (page 1 reloads). */
+  private async start(untilAt: number | undefined): Promise<void> {
+    if (this.walk?.running || this.starting || !this.isListPage()) return;
+    this.starting = true;
+    try {
+      const resized = await chooseLargestPageSize(document, this.pagination);
+      this.begin(untilAt, resized ? { page: 1 } : undefined);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private begin(untilAt: number | undefined, from?: { page: number; carried?: WalkSnapshot }): void {
     if (this.walk?.running || !this.isListPage()) return;
+    const resumed = from?.carried ? { page: from.page, carried: from.carried } : undefined;
     const next = this.next();
-    this.firstPage = resumed?.page ?? (next ? currentPageNumber(next.element) : undefined) ?? 1;
+    this.firstPage = from?.page ?? (next ? currentPageNumber(next.element) : undefined) ?? 1;
     this.listKey = listKeyOf(new URL(location.href));
-    const onScreen = resumed ? [] : this.capturesOnScreen();
+    // after a turn of our own (a new size, a page number) the page's captures are still to come
+    const onScreen = from ? [] : this.capturesOnScreen();
     const walk = new Walk(
       {
         turnPage: () => {
@@ -157,18 +174,41 @@ class WalkController {
     walk.start();
   }
 
-  private resume(): void {
+  /** Goes on after the last page the stored walk finished: the largest page size, then that page's number. */
+  private async resume(): Promise<void> {
     const stored = this.stored;
-    const next = this.next();
-    if (!stored || !next) return;
-    const page = stored.lastDonePage + 1;
-    const current = currentPageNumber(next.element);
-    if (current !== page) {
-      const target = findPageNumber(next.element, page);
-      if (!target) return this.start(stored.snapshot.untilAt);
-      (target as HTMLElement).click();
+    if (!stored || this.walk?.running || this.starting || !this.next()) return;
+    this.starting = true;
+    try {
+      if (await chooseLargestPageSize(document, this.pagination)) await this.untilPageCaptured();
+      const next = this.next();
+      if (!next) return;
+      const page = stored.lastDonePage + 1;
+      if (currentPageNumber(next.element) !== page) {
+        const target = findPageNumber(next.element, page);
+        if (!target) return this.begin(stored.snapshot.untilAt);
+        (target as HTMLElement).click();
+      }
+      this.begin(stored.snapshot.untilAt, { page, carried: stored.snapshot });
+    } finally {
+      this.starting = false;
     }
-    this.start(stored.snapshot.untilAt, { page, carried: stored.snapshot });
+  }
+
+  /** Resolves once the page on screen was captured and confirmed after a change of ours (or after the unchanged limit). */
+  private untilPageCaptured(): Promise<void> {
+    return new Promise((resolve) => {
+      let confirmed = false;
+      const unlisten = this.feed.listen({ confirmed: () => (confirmed = true) });
+      const started = Date.now();
+      const poll = setInterval(() => {
+        if ((confirmed && this.captures.size === 0) || Date.now() - started > this.pace.unchangedAfterMs) {
+          clearInterval(poll);
+          unlisten();
+          resolve();
+        }
+      }, 100);
+    });
   }
 
   /** Captures already confirmed for the page on screen (those with an order whose row is shown). */
