@@ -45,7 +45,7 @@ export async function runExtensionSection({ log, orders = 100_000, extensionPath
   return { ...large, small };
 }
 
-export async function measureStore({ log, code, extensionPath, orders, full, page = { size: 300, changed: 150, warmup: 2, reps: 7 }, popup = { warmup: 1, reps: 7 }, exportReps = { warmup: 0, reps: 3 } }) {
+async function measureStore({ log, code, extensionPath, orders, full, page = { size: 300, changed: 150, warmup: 2, reps: 7 }, popup = { warmup: 1, reps: 7 }, exportReps = { warmup: 0, reps: 3 } }) {
   log(`  — ${orders.toLocaleString('en')} stored orders`);
   const { context, extensionId, close } = await launchWithExtension({ headless: true, extensionPath });
   const result = { extensionId, orders };
