@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
 import type { ExportFilter } from '@/utils/db/export-source';
 import { t } from '@/utils/i18n/t';
-import { exportOrdersCsv } from './export-orders';
-import { exportTrackingCsv } from './export-tracking';
+
+// The export code (papaparse, the column contract) loads on the click, not with the popup's first paint.
+const loadOrdersExport = () => import('./export-orders');
+const loadTrackingExport = () => import('./export-tracking');
 
 /** One-click exports with progress; `[data-action]` names are the test contract of DESIGN.md. */
 export function ExportButtons({ filter = {} }: { filter?: ExportFilter }) {
@@ -24,10 +26,10 @@ export function ExportButtons({ filter = {} }: { filter?: ExportFilter }) {
   const onProgress = (done: number, total: number) => setProgress({ done, total });
   return (
     <div className="exports">
-      <button type="button" data-action="export-orders" disabled={!!progress} onClick={() => run(() => exportOrdersCsv(db, { filter, onProgress }))}>
+      <button type="button" data-action="export-orders" disabled={!!progress} onClick={() => run(async () => (await loadOrdersExport()).exportOrdersCsv(db, { filter, onProgress }))}>
         {t('exportOrders')}
       </button>
-      <button type="button" data-action="export-tracking" disabled={!!progress} onClick={() => run(() => exportTrackingCsv(db, { filter, onProgress }))}>
+      <button type="button" data-action="export-tracking" disabled={!!progress} onClick={() => run(async () => (await loadTrackingExport()).exportTrackingCsv(db, { filter, onProgress }))}>
         {t('exportTracking')}
       </button>
       {progress && (
