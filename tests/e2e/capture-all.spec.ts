@@ -175,6 +175,20 @@ test.describe('采集全部 on 抖店', () => {
     expect(searchlist).toHaveLength(asked);
   });
 
+  test('stops when the seller scrolls the list with the mouse wheel', async ({ context, openExtensionPage }) => {
+    await serveWalk(context);
+    await setPace(openExtensionPage);
+    const page = await openList(context);
+    await startWalk(page);
+    await expect(status(page)).toHaveAttribute('data-pages', '1', { timeout: 60_000 });
+    const row = page.locator('[data-kora_order_status]').nth(5);
+    const box = (await row.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 400);
+    await expect(status(page)).toHaveAttribute('data-state', 'stopped');
+    await expect(status(page)).toHaveAttribute('data-reason', 'seller');
+  });
+
   test('goes on through a service worker stopped again and again, and loses nothing', async ({ context, openExtensionPage }) => {
     await serveWalk(context);
     const extensionPage = await setPace(openExtensionPage);
