@@ -4,8 +4,12 @@ import { sendToBackground } from './send-to-background';
 /** The first retry after a capture the background did not confirm; each next one waits twice as long, up to the cap. */
 export const FIRST_RETRY_MS = 500;
 export const MAX_RETRY_MS = 5000;
-/** A send that neither answered nor failed by then counts as lost (the worker died without closing the channel). */
-export const SEND_TIMEOUT_MS = 20_000;
+/**
+ * A send that neither answered nor failed by then counts as lost (the worker died without closing the channel)
+ * and is sent again — harmless if it did land, the captureId makes the copy change nothing. It holds the
+ * queue while it waits, so it is short: a page save takes well under a second even on a loaded machine.
+ */
+export const SEND_TIMEOUT_MS = 8_000;
 
 /** What the background answers a capture: confirmed, a storage failure worth retrying, or a refusal. */
 interface CaptureAnswer {
