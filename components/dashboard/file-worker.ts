@@ -2,10 +2,9 @@
 // 导入订单: finds the export's layout, maps and validates its rows, and keeps the mapped orders until the view
 // asks for them (nothing here touches the database; the view imports in one transaction). 批量查物流: the
 // file's order numbers. One worker bundle, so SheetJS ships once.
-import { detectLayout, platformsForIds, type DetectedLayout } from '@/utils/import/detect-layout';
+import { detectLayout, idsInColumn, platformsForIds, type DetectedLayout } from '@/utils/import/detect-layout';
 import { LISTED_PROBLEMS, PREVIEW_ORDERS, type ImportRequest, type ImportResponse, type OpenedFile } from '@/utils/import/import-protocol';
 import { rowsToOrders, type MappedOrders } from '@/utils/import/rows-to-orders';
-import { readIdValue } from '@/utils/sheets/id-cell';
 import { readTableFile } from '@/utils/sheets/read-table-file';
 import { TableFileError, type TableSheet } from '@/utils/sheets/table-file';
 import { batchFileOutcome } from './batch-file-read';
@@ -17,14 +16,9 @@ let mapped: MappedOrders | null = null;
 const reply = (message: ImportResponse) => (self as unknown as Worker).postMessage(message);
 
 function platformsByColumn(layout: DetectedLayout, rows: TableSheet['rows']): Record<number, string[]> {
-  const sample = rows.slice(layout.headerRow + 1, layout.headerRow + 501);
   const result: Record<number, string[]> = {};
   layout.headers.forEach((_, column) => {
-    const ids = sample.flatMap((row) => {
-      const read = readIdValue(row[column]);
-      return read.kind === 'id' ? [read.id] : [];
-    });
-    result[column] = platformsForIds(ids);
+    result[column] = platformsForIds(idsInColumn(rows, layout.headerRow, column));
   });
   return result;
 }

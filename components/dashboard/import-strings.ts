@@ -1,4 +1,4 @@
-import { lang } from './strings';
+import { fillText as fill, lang } from './strings';
 import type { RowProblemKind } from '@/utils/import/rows-to-orders';
 
 /** Texts of the 导入订单 view, Chinese first. `{name}` placeholders are filled by `is(key, values)`. */
@@ -101,12 +101,6 @@ const PROBLEM_EN: Record<RowProblemKind, string> = {
   invalid: 'This order’s data is incomplete or out of range ({shown}); not imported',
   conflict: 'Rows of this order contradict each other; not imported',
 };
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? (typeof values[name] === 'number' ? values[name].toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : String(values[name])) : whole,
-  );
-}
 
 export function is(key: ImportStringKey, values: Record<string, string | number> = {}): string {
   return fill(lang === 'zh' ? ZH[key] : EN[key], values);

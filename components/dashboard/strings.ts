@@ -453,12 +453,16 @@ const EXCEPTION_LABEL_EN: Record<ExceptionKind, string> = {
 
 export const lang: 'zh' | 'en' = uiLang();
 
-/** A dashboard text in the UI language, placeholders filled. */
-export function s(key: StringKey, values: Record<string, string | number> = {}): string {
-  const template: string = lang === 'zh' ? ZH[key] : EN[key];
+/** `{name}` placeholders filled; numbers in the UI language's digit grouping. */
+export function fillText(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? (typeof values[name] === 'number' ? values[name].toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : String(values[name])) : whole,
   );
+}
+
+/** A dashboard text in the UI language, placeholders filled. */
+export function s(key: StringKey, values: Record<string, string | number> = {}): string {
+  return fillText(lang === 'zh' ? ZH[key] : EN[key], values);
 }
 
 export const statusLabel = (status: OrderStatus) => (lang === 'zh' ? STATUS_LABEL_ZH : STATUS_LABEL_EN)[status];

@@ -57,10 +57,11 @@ export function platformsForIds(ids: readonly string[]): string[] {
     .map(({ platform }) => platform);
 }
 
-function idsOf(sheet: TableSheet, headerRow: number, column: number | undefined): string[] {
+/** The readable ids of a column among the first 500 rows under the header (enough to tell a platform's format). */
+export function idsInColumn(rows: TableSheet['rows'], headerRow: number, column: number | undefined): string[] {
   if (column === undefined) return [];
   const ids: string[] = [];
-  for (const row of sheet.rows.slice(headerRow + 1, headerRow + 501)) {
+  for (const row of rows.slice(headerRow + 1, headerRow + 501)) {
     const read = readIdValue(row[column]);
     if (read.kind === 'id') ids.push(read.id);
   }
@@ -82,7 +83,7 @@ export function detectLayout(sheets: readonly TableSheet[]): DetectedLayout | nu
       if (mapping.orderId === undefined) return;
       const score = knownHeaderCount(names) + (layout ? 100 : 0);
       if (best && best.score >= score) return;
-      const ids = idsOf(sheet, headerRow, mapping.orderId);
+      const ids = idsInColumn(sheet.rows, headerRow, mapping.orderId);
       const platforms = platformsForIds(ids);
       const ordered = layout ? [layout.platform, ...platforms.filter((platform) => platform !== layout.platform)] : platforms;
       best = { sheetIndex, headerRow, headers: row.map(cellText), layout, mapping, platforms: ordered, score };
