@@ -44,7 +44,9 @@ test('soak: two consoles paginating for 2 minutes while the worker is stopped ev
   extensionId,
   openExtensionPage,
 }) => {
-  test.setTimeout(SOAK_MS + 90_000);
+  // the soak itself is fixed; after it the checks wait on conditions (queues draining, reads) that took over 90 s in a
+  // clean-clone CI run on a loaded 2-core machine
+  test.setTimeout(SOAK_MS + 240_000);
   const errors: string[] = [];
   const [first, second] = await Promise.all([context.newPage(), context.newPage()]);
   const dashboard = await openExtensionPage('dashboard.html#orders');
