@@ -23,6 +23,8 @@ function refusalText(outcome: Exclude<RemindOutcome, { ok: true }>): string {
       return 'OrderLens 还没有记录这笔订单，请稍后再试';
     case 'expired':
       return `已超过付款时限（${formatBeijing(outcome.deadlineAt).slice(5, 16)}），后台会自动关闭这笔订单，无需催付（付款时限可在仪表盘「待催付」修改）`;
+    case 'claimed':
+      return `${outcome.by} 已在 ${formatBeijing(outcome.at).slice(5, 16)} 催付过这笔订单（团队同步），不再重复催付`;
   }
 }
 

@@ -4,7 +4,10 @@ export type ReminderRefusal =
   | { ok: false; reason: 'not-unpaid'; status?: OrderStatus }
   | { ok: false; reason: 'cooldown'; lastAt: number; nextAt: number }
   | { ok: false; reason: 'expired'; deadlineAt: number }
-  | { ok: false; reason: 'unknown-order' };
+  | { ok: false; reason: 'unknown-order' }
+  /** Team sync: a teammate claimed this order's reminder on the server within the cooldown. `by` is their
+   * display name, `at` when they claimed it. */
+  | { ok: false; reason: 'claimed'; by: string; at: number };
 
 /**
  * A reminder is allowed on an order still unpaid, within its payment window (past it the console has
