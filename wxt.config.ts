@@ -4,6 +4,10 @@ import { defineConfig } from 'wxt';
 // wxt 0.21.4 and build on Node 20 deliberately — build, prepare and zip work on 20.20 and CI proves it on
 // every change — and pick vite 8 / vitest 4, which support Node 20.19+ (vitest 5 would need Node 22).
 // See README "Node version".
+
+// The origins team sync may be granted (one of them, the team's server, when the seller turns sync on).
+const SYNC_SERVER_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Firefox sources package for AMO review: code and build files, not screenshots or local outputs.
@@ -16,7 +20,13 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // alarms: the 日报 notification's hour; notifications only when the seller turns that on (dashboard → 日报)
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
-    optional_permissions: ['notifications'],
+    // Firefox (MV2) has no optional_host_permissions: there the sync server's origins are optional permissions.
+    optional_permissions: browser === 'firefox' ? ['notifications', ...SYNC_SERVER_ORIGINS] : ['notifications'],
+    // Team sync (off by default, dashboard → 团队同步): the team's own CouchDB server. Nothing is granted at install;
+    // turning sync on requests exactly the server's origin (browser.permissions.request from the form's submit) and
+    // turning it off gives it back. HTTPS only, except a server on this computer (localhost / 127.0.0.1), which never
+    // leaves the machine. The extension origin's fetches to a granted origin need no CORS setup on the server.
+    ...(browser === 'firefox' ? {} : { optional_host_permissions: SYNC_SERVER_ORIGINS }),
     // public/icon/<size>.png become the manifest's icons (WXT); the toolbar button uses the same files.
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
     ...(browser === 'firefox'

@@ -19,6 +19,7 @@ const ZH = {
   navParseHealth: '解析健康',
   navTemplates: '催付模板',
   navDaily: '日报',
+  navTeam: '团队同步',
   loading: '加载中…',
   loadFailed: '读取失败：{error}',
 
@@ -240,6 +241,7 @@ const EN: Record<StringKey, string> = {
   navParseHealth: 'Parse health',
   navTemplates: 'Reminder templates',
   navDaily: 'Daily report',
+  navTeam: 'Team sync',
   loading: 'Loading…',
   loadFailed: 'Could not read: {error}',
 

@@ -13,6 +13,7 @@ export const VIEWS = [
   { id: 'import', label: 'navImport' },
   { id: 'export', label: 'navExport' },
   { id: 'backup', label: 'navBackup' },
+  { id: 'team', label: 'navTeam' },
   { id: 'parse-health', label: 'navParseHealth' },
 ] as const satisfies readonly { id: string; label: StringKey }[];
 

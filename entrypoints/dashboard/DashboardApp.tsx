@@ -13,8 +13,10 @@ import { ImportView } from './ImportView';
 import { OrdersView } from './OrdersView';
 import { OverviewView } from './OverviewView';
 import { ParseHealthView } from './ParseHealthView';
+import { TeamSyncView } from './TeamSyncView';
 import { UnpaidView } from './UnpaidView';
 import { TemplatesEditor } from '@/components/remind/TemplatesEditor';
+import { useDashboardPasses, useTeamSyncStatus } from '@/components/sync/use-team-sync';
 
 function TotalOrders() {
   const db = useDatabase();
@@ -35,6 +37,9 @@ export function DashboardApp() {
   // one range for the popup and every view, remembered; platform and shop stay per view
   const [overviewSelection, setOverviewSelection] = useRememberedSelection(db);
   const [ordersSelection, setOrdersSelection] = useRememberedSelection(db);
+  // team sync on: an open dashboard asks for a pass every few seconds (the worker's alarm is once a minute)
+  const syncStatus = useTeamSyncStatus();
+  useDashboardPasses(!!syncStatus?.enabled);
   const navigated = useRef(false);
   useEffect(() => {
     // after navigating (not on first load), move focus to the new view's heading for keyboard users
@@ -65,6 +70,7 @@ export function DashboardApp() {
         {view === 'import' && <ImportView />}
         {view === 'export' && <ExportView />}
         {view === 'backup' && <BackupView />}
+        {view === 'team' && <TeamSyncView />}
         {view === 'parse-health' && <ParseHealthView />}
       </main>
     </div>

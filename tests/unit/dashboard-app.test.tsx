@@ -106,6 +106,7 @@ describe('dashboard page', () => {
       '#import',
       '#export',
       '#backup',
+      '#team',
       '#parse-health',
     ]);
   });
