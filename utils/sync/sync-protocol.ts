@@ -16,18 +16,21 @@ export interface TeamSyncSettings {
 }
 
 /** Why a pass (or enabling) failed, in kinds the UI words in plain Chinese (see ERROR_TEXTS). */
-export type SyncErrorKind = 'unreachable' | 'unauthorized' | 'forbidden' | 'server' | 'permission' | 'quota' | 'invalid';
+export type SyncErrorKind = 'unreachable' | 'unauthorized' | 'forbidden' | 'missing' | 'server' | 'permission' | 'quota' | 'invalid';
 
 export const SYNC_ERROR_TEXTS: Record<SyncErrorKind, string> = {
   unreachable: '服务器无法连接',
   unauthorized: '用户名或密码错误',
   forbidden: '没有该店铺的权限',
+  missing: '服务器上还没有团队数据库（请管理员运行 scripts/team-setup.mjs 创建）',
   server: '服务器出错',
   permission: '浏览器未授权访问该服务器',
   quota: '本机存储空间不足',
   invalid: '设置不正确',
 };
 
+/** ok: synced; forbidden: this member has no access (401/403, e.g. revoked); pending: not synced yet, or
+ * the shop's database does not exist on the server yet (the admin creates it with scripts/team-setup.mjs). */
 export type ShopSyncState = 'ok' | 'forbidden' | 'pending';
 
 export interface ShopSyncStatus {
@@ -64,7 +67,7 @@ export interface TeamSyncStatus {
   /** Local changes (order keys and reminders) not yet pushed to the server. */
   pending: number;
   /** Progress of the first pull (or any pull with many incoming documents): incoming docs applied / known total. */
-  progress?: { done: number; total: number };
+  progress?: { done: number; total: number; phase?: 'push' | 'pull' | 'apply' };
   shops: ShopSyncStatus[];
   errorKind?: SyncErrorKind;
   /** The error in plain Chinese (SYNC_ERROR_TEXTS[errorKind] plus detail where useful). */
@@ -79,6 +82,12 @@ export const TEAM_SYNC_STATUS_KEY = 'local:teamSyncStatus' as const;
 export const TEAM_SYNC_SETTINGS_KEY = 'local:teamSyncSettings' as const;
 
 export const SYNC_ALARM = 'orderlens-sync';
+
+/** While a dashboard is open it keeps a runtime port of this name connected (`browser.runtime.connect({ name })`):
+ * the background then runs a pass every LIVE_PASS_MS and posts the status on the port after each pass
+ * (`{ type: 'orderlens-sync/status', status }`). Sending `orderlens-sync/run` every few seconds works too. */
+export const SYNC_LIVE_PORT = 'orderlens-sync/live';
+export const LIVE_PASS_MS = 5_000;
 
 // ---- Runtime messages from extension pages (the background rejects them from content scripts) ----
 
