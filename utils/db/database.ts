@@ -1,13 +1,17 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { StoredOrder } from '../model/order';
 import type { Contribution } from '../kpi/order-contribution';
+import { DB_NAME } from './db-name';
 
-export const DB_NAME = 'orderlens';
+export { DB_NAME };
 
 /** A stored order plus the derived fields that exist only to be indexed. */
 export type OrderRecord = StoredOrder & {
   /** Every waybill number of the order (multi-entry index: batch tracking looks orders up by waybill). */
   waybillNos: string[];
+  /** Team sync (issue 16): member ids (CouchDB user names) whose captures this record holds. Absent on a
+   * record only this browser captured before any teammate's copy was merged into it. Not indexed. */
+  capturedBy?: string[];
 };
 
 export interface ReminderRecord {
@@ -16,6 +20,12 @@ export interface ReminderRecord {
   at: number;
   channel: string;
   template: string;
+  /** Team sync: the member id who reminded (absent: this browser before sync was on). */
+  by?: string;
+  /** Team sync: the server document of a teammate's reminder (`rem:…`), so it is stored once. */
+  remoteId?: string;
+  /** Team sync: reminded while the server could not be reached (no claim was made first). */
+  uncoordinated?: boolean;
 }
 
 /** Parse health per console page layout (issue 3 "diagnostics"), accumulated over captures. */
