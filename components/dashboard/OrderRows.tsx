@@ -1,11 +1,18 @@
+import type { ReactNode } from 'react';
 import { platformName } from '@/components/platform-names';
 import type { OrderRecord } from '@/utils/db/database';
 import { formatYuan } from '@/utils/model/money';
 import { formatBeijing } from '@/utils/model/time';
 import { lang, s, statusLabel } from './strings';
 
+/** A column added after the others (team sync's who captured / who reminded); `cell` renders the whole `<td>`. */
+export interface ExtraColumn {
+  header: string;
+  cell: (order: OrderRecord) => ReactNode;
+}
+
 /** Orders as a table (`data-order-key` per row); every cell is plain text (React escapes it). */
-export function OrderRows({ orders, caption }: { orders: readonly OrderRecord[]; caption?: string }) {
+export function OrderRows({ orders, caption, extra }: { orders: readonly OrderRecord[]; caption?: string; extra?: ExtraColumn }) {
   return (
     <div className="table-wrap">
       <table className="orders">
@@ -24,6 +31,7 @@ export function OrderRows({ orders, caption }: { orders: readonly OrderRecord[];
             <th scope="col">{s('colRegion')}</th>
             <th scope="col">{s('colItems')}</th>
             <th scope="col">{s('colWaybills')}</th>
+            {extra && <th scope="col">{extra.header}</th>}
           </tr>
         </thead>
         <tbody>
@@ -39,6 +47,7 @@ export function OrderRows({ orders, caption }: { orders: readonly OrderRecord[];
               <td className="nowrap">{order.receiverRegion ?? ''}</td>
               <td className="items">{order.items.map((item) => (item.quantity && item.quantity > 1 ? `${item.title} ×${item.quantity}` : item.title)).join('；')}</td>
               <td className="mono">{order.waybillNos.join('；')}</td>
+              {extra?.cell(order)}
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,11 @@ import { useLiveQuery } from '@/components/hooks/use-live-query';
 import { countOrders, pageOrders, searchOrders, PAGE_SIZE, type PageCursor, type SearchPage } from '@/utils/db/order-queries';
 import { ORDER_STATUSES, type OrderStatus } from '@/utils/model/status';
 import { SITES } from '@/utils/sites/registry';
+import { capturedByMember, countMemberOrders, pageMemberOrders } from '@/components/sync/member-orders';
+import { ts } from '@/components/sync/sync-strings';
+import { TeamCell, useRemindersOf } from '@/components/sync/TeamCell';
+import { memberNames, useTeamSyncStatus } from '@/components/sync/use-team-sync';
+import '@/components/sync/sync.css';
 import { ViewHeading } from './ViewHeading';
 
 const PLATFORMS = SITES.map((site) => site.platform);
@@ -20,7 +25,13 @@ export function OrdersView({ selection, onSelection }: { selection: Selection; o
   const [input, setInput] = useState('');
   const [term, setTerm] = useState('');
   const [status, setStatus] = useState<OrderStatus | undefined>(undefined);
-  const deps = [...selectionDeps(selection), status, term];
+  // team sync: who captured an order (capturedBy) filters the list; the team column says who captured and reminded
+  const syncStatus = useTeamSyncStatus();
+  const names = memberNames(syncStatus);
+  const showTeam = !!syncStatus?.enabled || Object.keys(names).length > 0;
+  const [member, setMember] = useState<string | undefined>(undefined);
+  const memberFilter = showTeam ? member : undefined;
+  const deps = [...selectionDeps(selection), status, term, memberFilter];
   // cursors[i] starts page i + 1 (the first page has none); any change of filters starts again at page 1
   const signature = JSON.stringify(deps);
   const [paging, setPaging] = useState<{ signature: string; cursors: (PageCursor | undefined)[] }>({ signature, cursors: [undefined] });
@@ -35,9 +46,20 @@ export function OrdersView({ selection, onSelection }: { selection: Selection; o
 
   const page = useLiveQuery<SearchPage | (Awaited<ReturnType<typeof pageOrders>> & { via?: undefined })>(() => {
     const query = { ...queryOf(selection), status };
+    if (memberFilter) return memberPage(query);
     return term ? searchOrders(db, PLATFORMS, term, query, cursor, PAGE_SIZE) : pageOrders(db, query, cursor, PAGE_SIZE);
   }, [db, cursor, ...deps]);
-  const matched = useLiveQuery(async () => (term ? null : countOrders(db, { ...queryOf(selection), status })), [db, ...deps]);
+  async function memberPage(query: ReturnType<typeof queryOf> & { status?: OrderStatus }): Promise<SearchPage | Awaited<ReturnType<typeof pageOrders>>> {
+    if (!term) return pageMemberOrders(db, query, memberFilter!, cursor, PAGE_SIZE);
+    const found = await searchOrders(db, PLATFORMS, term, query, cursor, PAGE_SIZE);
+    if (found.via === 'number') return { ...found, orders: found.orders.filter((order) => capturedByMember(order, memberFilter!)) };
+    return { ...(await pageMemberOrders(db, { ...query, buyer: term }, memberFilter!, cursor, PAGE_SIZE)), via: 'buyer' };
+  }
+  const matched = useLiveQuery(
+    async () => (term ? null : memberFilter ? countMemberOrders(db, { ...queryOf(selection), status }, memberFilter) : countOrders(db, { ...queryOf(selection), status })),
+    [db, ...deps],
+  );
+  const reminders = useRemindersOf(showTeam && page.status === 'ready' ? page.value.orders : undefined);
 
   const pageNumber = cursors.length;
   return (
@@ -58,6 +80,19 @@ export function OrdersView({ selection, onSelection }: { selection: Selection; o
             </option>
           ))}
         </select>
+        {showTeam && (
+          <>
+            <label htmlFor={`${id}-member`}>{ts('member')}</label>
+            <select id={`${id}-member`} data-filter="member" value={memberFilter ?? ''} onChange={(event) => setMember(event.target.value || undefined)}>
+              <option value="">{ts('allMembers')}</option>
+              {Object.entries(names).map(([memberId, name]) => (
+                <option key={memberId} value={memberId}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
       </FilterBar>
       <form
         className="toolbar"
@@ -83,7 +118,18 @@ export function OrdersView({ selection, onSelection }: { selection: Selection; o
       </form>
       {page.status === 'error' && <p role="alert">{s('loadFailed', { error: String(page.error) })}</p>}
       {page.status === 'ready' &&
-        (page.value.orders.length === 0 ? <p className="empty">{s('noMatch')}</p> : <OrderRows orders={page.value.orders} />)}
+        (page.value.orders.length === 0 ? (
+          <p className="empty">{s('noMatch')}</p>
+        ) : (
+          <OrderRows
+            orders={page.value.orders}
+            extra={
+              showTeam
+                ? { header: ts('colTeam'), cell: (order) => <TeamCell key="team" order={order} reminders={reminders.get(order.key)} names={names} me={syncStatus?.member} /> }
+                : undefined
+            }
+          />
+        ))}
       <nav className="pager" aria-label={s('pager')}>
         <button type="button" data-action="prev-page" disabled={pageNumber === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
           {s('prev')}

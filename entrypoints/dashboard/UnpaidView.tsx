@@ -12,8 +12,10 @@ import { paymentWindowsItem } from '@/utils/remind/payment-window-settings';
 import { isPastPayDeadline, payDeadlineOf } from '@/utils/remind/payment-windows';
 import { formatYuan } from '@/utils/model/money';
 import { formatBeijing } from '@/utils/model/time';
-import { remindOrder } from '@/utils/remind/remind-order';
+import { remindOrder, type RemindOutcome } from '@/utils/remind/remind-order';
 import { remindSettingsItem } from '@/utils/remind/remind-settings';
+import { ts } from '@/components/sync/sync-strings';
+import { sendSync, useTeamSyncStatus } from '@/components/sync/use-team-sync';
 import { ViewHeading } from './ViewHeading';
 
 const PAGE = 100;
@@ -25,19 +27,28 @@ const PAGE = 100;
 export function UnpaidView() {
   const db = useDatabase();
   const [pages, setPages] = useState(1);
-  const [results, setResults] = useState<Record<string, string>>({});
+  const [results, setResults] = useState<Record<string, { text: string; reason?: string; uncoordinated?: boolean }>>({});
   // orders reminded here leave the queue; they stay listed first with their message until the view is left
   const [recent, setRecent] = useState<OrderRecord[]>([]);
+  // team sync on: the reminder goes through the background, which claims it on the team's server first
+  const syncStatus = useTeamSyncStatus();
   const remind = async (order: OrderRecord) => {
-    const outcome = await remindOrder(db, order.platform, order.orderId, Date.now(), await remindSettingsItem.getValue(), await paymentWindowsItem.getValue());
+    const outcome = syncStatus?.enabled
+      ? await sendSync<RemindOutcome>({ type: 'orderlens-sync/remind', platform: order.platform, orderId: order.orderId })
+      : await remindOrder(db, order.platform, order.orderId, Date.now(), await remindSettingsItem.getValue(), await paymentWindowsItem.getValue());
     if (!outcome.ok) {
-      const why = outcome.reason === 'cooldown' ? 'remindCooldown' : outcome.reason === 'expired' ? 'remindExpired' : 'remindNotUnpaid';
-      setResults((all) => ({ ...all, [order.key]: s(why) }));
+      const text =
+        outcome.reason === 'claimed'
+          ? ts('claimed', { name: outcome.by, time: formatBeijing(outcome.at).slice(5, 16) })
+          : s(outcome.reason === 'cooldown' ? 'remindCooldown' : outcome.reason === 'expired' ? 'remindExpired' : 'remindNotUnpaid');
+      setResults((all) => ({ ...all, [order.key]: { text, reason: outcome.reason } }));
       return;
     }
     setRecent((all) => [order, ...all.filter((known) => known.key !== order.key)]);
     await navigator.clipboard?.writeText(outcome.text).catch(() => undefined);
-    setResults((all) => ({ ...all, [order.key]: `${s('remindCopied')} ${outcome.text}` }));
+    // server unreachable: allowed, recorded as not coordinated with teammates
+    const uncoordinated = !!(outcome as { uncoordinated?: boolean }).uncoordinated;
+    setResults((all) => ({ ...all, [order.key]: { text: `${s('remindCopied')} ${outcome.text}${uncoordinated ? ` ${ts('remindOffline')}` : ''}`, uncoordinated } }));
     if (outcome.chatUrl) window.open(outcome.chatUrl, '_blank', 'noopener');
   };
   const [windowsVersion, setWindowsVersion] = useState(0);
@@ -118,7 +129,14 @@ export function UnpaidView() {
                     <td className="items">{order.items.map((item) => item.title).join('；')}</td>
                     <td>
                       {results[order.key] ? (
-                        <span data-remind-result>{results[order.key]}</span>
+                        <span
+                          data-remind-result
+                          data-remind-reason={results[order.key]!.reason}
+                          data-uncoordinated={results[order.key]!.uncoordinated ? 'true' : undefined}
+                          className={results[order.key]!.reason === 'claimed' ? 'storage-error' : undefined}
+                        >
+                          {results[order.key]!.text}
+                        </span>
                       ) : (
                         <button type="button" data-action="remind" data-order-key={order.key} aria-describedby="remind-hint" onClick={() => void remind(order)}>
                           {s('remind')}

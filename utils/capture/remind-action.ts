@@ -24,7 +24,8 @@ function refusalText(outcome: Exclude<RemindOutcome, { ok: true }>): string {
     case 'expired':
       return `已超过付款时限（${formatBeijing(outcome.deadlineAt).slice(5, 16)}），后台会自动关闭这笔订单，无需催付（付款时限可在仪表盘「待催付」修改）`;
     case 'claimed':
-      return `${outcome.by} 已在 ${formatBeijing(outcome.at).slice(5, 16)} 催付过这笔订单（团队同步），不再重复催付`;
+      // team sync: a teammate claimed this order's reminder on the server within the cooldown
+      return `${outcome.by} 已在 ${formatBeijing(outcome.at).slice(5, 16)} 催付过，请勿重复催付`;
   }
 }
 
@@ -55,6 +56,8 @@ export async function remindFromRow(
     copied = false;
   }
   const where = CHANNEL_NAMES[outcome.channel] ?? '买家聊天窗口';
-  showToast(button, copied ? `催付话术已复制，请在${where}粘贴发送：` : `无法写入剪贴板，请手动复制后在${where}发送：`, 'ok', outcome.text);
+  // team sync on but the server unreachable: allowed, recorded as not coordinated (a later pass pushes the claim)
+  const uncoordinated = (outcome as { uncoordinated?: boolean }).uncoordinated ? '（服务器无法连接，本次催付未与队友协调）' : '';
+  showToast(button, copied ? `催付话术已复制，请在${where}粘贴发送${uncoordinated}：` : `无法写入剪贴板，请手动复制后在${where}发送${uncoordinated}：`, 'ok', outcome.text);
   if (outcome.chatUrl) button.ownerDocument.defaultView?.open(outcome.chatUrl, '_blank', 'noopener');
 }
