@@ -5,9 +5,9 @@ import { formatBeijing } from '@/utils/model/time';
 import { capturedByOf } from './member-orders';
 import { ts } from './sync-strings';
 
-/** A reminder as team sync records it: `by` is the member (id or display name) who sent it, absent for this browser's own
- * from before sync; `uncoordinated` when it was sent while the server was unreachable. */
-export type TeamReminder = ReminderRecord & { by?: string; member?: string; uncoordinated?: boolean };
+/** A reminder as team sync records it: `by` is the member id who sent it (absent: this browser's own, from before sync);
+ * `uncoordinated` when it was sent while the server was unreachable. */
+export type TeamReminder = ReminderRecord;
 
 /** The reminders of the orders shown, by order key (one indexed read per page). */
 export function useRemindersOf(orders: readonly OrderRecord[] | undefined): Map<string, TeamReminder[]> {
@@ -36,17 +36,20 @@ const nameOf = (names: Record<string, string>, id: string | undefined, me: strin
  */
 export function TeamCell({
   order,
+  self,
   reminders,
   names,
   me,
 }: {
   order: OrderRecord;
+  /** This member's id (a record without capturedBy is theirs). */
+  self?: string;
   reminders: readonly TeamReminder[] | undefined;
   names: Record<string, string>;
   /** This member's display name: reminders without `by` are this browser's own. */
   me?: string;
 }) {
-  const captured = capturedByOf(order);
+  const captured = capturedByOf(order, self);
   return (
     <td className="team-cell" data-captured-by={captured.join(',')}>
       {captured.length > 0 && (
@@ -55,7 +58,7 @@ export function TeamCell({
         </div>
       )}
       {reminders?.map((reminder, index) => {
-        const who = reminder.member ?? nameOf(names, reminder.by, me);
+        const who = nameOf(names, reminder.by, me);
         return (
           <div key={reminder.id ?? index} data-reminded-by={who} data-reminded-at={reminder.at} data-uncoordinated={reminder.uncoordinated ? 'true' : undefined}>
             {ts('remindedBy')}：{who} {formatBeijing(reminder.at).slice(5, 16)}

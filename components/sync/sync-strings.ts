@@ -64,6 +64,7 @@ const ZH = {
   errorHelp_unreachable: '连不上服务器：请检查网络和服务器地址，服务器恢复后会自动继续同步（本机采集的订单不会丢）。',
   errorHelp_unauthorized: '服务器拒绝了用户名或密码：请检查后关闭同步、重新填写。',
   errorHelp_forbidden: '服务器说你没有权限：请联系管理员为你开通对应店铺的权限。',
+  errorHelp_missing: '服务器上还没有这个团队的数据库：请管理员先用 scripts/team-setup.mjs 创建团队和店铺数据库，再打开同步。',
   errorHelp_server: '服务器返回了错误，稍后会自动重试。',
   errorHelp_permission: '浏览器没有授权 OrderLens 访问该服务器：关闭同步后重新打开，并在弹出的对话框里选择「允许」。',
   errorHelp_quota: '本机磁盘空间不足，同步的订单无法保存：请清理磁盘空间。',
@@ -143,6 +144,7 @@ const EN: Record<SyncKey, string> = {
   errorHelp_unreachable: 'The server cannot be reached: check the network and the URL. Sync resumes by itself once it is back (orders captured here are kept).',
   errorHelp_unauthorized: 'The server refused the user name or password: turn sync off and enter them again.',
   errorHelp_forbidden: 'The server says you have no access: ask your admin to grant you the shop.',
+  errorHelp_missing: 'The team’s database does not exist on the server yet: ask your admin to create the team and shop databases with scripts/team-setup.mjs, then turn sync on.',
   errorHelp_server: 'The server answered with an error; it is retried automatically.',
   errorHelp_permission: 'The browser has not allowed OrderLens to reach this server: turn sync off and on again and choose Allow.',
   errorHelp_quota: 'This computer’s disk is full: synced orders cannot be saved.',
@@ -163,6 +165,18 @@ export function ts(key: SyncKey, values: Record<string, string | number> = {}): 
   return fillText(lang === 'zh' ? ZH[key] : EN[key], values);
 }
 
+const ERROR_HELP: Record<SyncErrorKind, SyncKey> = {
+  unreachable: 'errorHelp_unreachable',
+  unauthorized: 'errorHelp_unauthorized',
+  forbidden: 'errorHelp_forbidden',
+  missing: 'errorHelp_missing',
+  server: 'errorHelp_server',
+  permission: 'errorHelp_permission',
+  quota: 'errorHelp_quota',
+  invalid: 'errorHelp_invalid',
+};
+
+/** What the seller can do about an error kind (a kind the engine adds later falls back to the server's words). */
 export function errorHelp(kind: SyncErrorKind): string {
-  return ts(`errorHelp_${kind}` as SyncKey);
+  return ERROR_HELP[kind] ? ts(ERROR_HELP[kind]) : '';
 }

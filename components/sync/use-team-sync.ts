@@ -3,6 +3,8 @@ import { storage } from '#imports';
 import { browser } from 'wxt/browser';
 import {
   DISABLED_STATUS,
+  LIVE_PASS_MS,
+  SYNC_LIVE_PORT,
   TEAM_SYNC_SETTINGS_KEY,
   TEAM_SYNC_STATUS_KEY,
   type SyncMessage,
@@ -54,29 +56,35 @@ export function memberNames(status: TeamSyncStatus | null): Record<string, strin
   return names;
 }
 
-/** How often an open dashboard asks for a pass while sync is on (the alarm's one minute is the floor otherwise). */
-export const DASHBOARD_PASS_MS = 5_000;
-
 /**
- * While a dashboard tab is open and visible and sync is on, a pass every ~5 s (one at a time: the next waits
- * for the answer). One-shot passes in the worker rather than PouchDB live replication in the page: the worker
- * already holds the pass lock, the credentials and the Dexie merge, and a page closing mid-pass leaves nothing
- * half-applied (the next pass resumes from the checkpoints).
+ * While a dashboard tab is open and sync is on it keeps the background's live port connected: the background then
+ * runs a pass every LIVE_PASS_MS (one-shot passes in the worker rather than PouchDB live replication in the page: the
+ * worker holds the pass lock, the credentials and the Dexie merge, and a page closed mid-pass leaves nothing
+ * half-applied — the next pass resumes from the checkpoints). A port the stopped worker dropped is connected again.
  */
 export function useDashboardPasses(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     let stopped = false;
+    let port: ReturnType<typeof browser.runtime.connect> | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
+    const connect = () => {
       if (stopped) return;
-      if (document.visibilityState === 'visible') await sendSync({ type: 'orderlens-sync/run' }).catch(() => undefined);
-      if (!stopped) timer = setTimeout(() => void tick(), DASHBOARD_PASS_MS);
+      try {
+        port = browser.runtime.connect({ name: SYNC_LIVE_PORT });
+        port.onDisconnect.addListener(() => {
+          port = undefined;
+          if (!stopped) timer = setTimeout(connect, 1_000);
+        });
+      } catch {
+        timer = setTimeout(connect, LIVE_PASS_MS);
+      }
     };
-    timer = setTimeout(() => void tick(), DASHBOARD_PASS_MS);
+    connect();
     return () => {
       stopped = true;
       clearTimeout(timer);
+      port?.disconnect();
     };
   }, [enabled]);
 }

@@ -31,6 +31,8 @@ export function OrdersView({ selection, onSelection }: { selection: Selection; o
   const showTeam = !!syncStatus?.enabled || Object.keys(names).length > 0;
   const [member, setMember] = useState<string | undefined>(undefined);
   const memberFilter = showTeam ? member : undefined;
+  // a record without capturedBy holds this browser's captures only: this member's
+  const self = syncStatus?.enabled ? syncStatus.user : undefined;
   const deps = [...selectionDeps(selection), status, term, memberFilter];
   // cursors[i] starts page i + 1 (the first page has none); any change of filters starts again at page 1
   const signature = JSON.stringify(deps);
@@ -50,13 +52,13 @@ export function OrdersView({ selection, onSelection }: { selection: Selection; o
     return term ? searchOrders(db, PLATFORMS, term, query, cursor, PAGE_SIZE) : pageOrders(db, query, cursor, PAGE_SIZE);
   }, [db, cursor, ...deps]);
   async function memberPage(query: ReturnType<typeof queryOf> & { status?: OrderStatus }): Promise<SearchPage | Awaited<ReturnType<typeof pageOrders>>> {
-    if (!term) return pageMemberOrders(db, query, memberFilter!, cursor, PAGE_SIZE);
+    if (!term) return pageMemberOrders(db, query, memberFilter!, cursor, PAGE_SIZE, self);
     const found = await searchOrders(db, PLATFORMS, term, query, cursor, PAGE_SIZE);
-    if (found.via === 'number') return { ...found, orders: found.orders.filter((order) => capturedByMember(order, memberFilter!)) };
-    return { ...(await pageMemberOrders(db, { ...query, buyer: term }, memberFilter!, cursor, PAGE_SIZE)), via: 'buyer' };
+    if (found.via === 'number') return { ...found, orders: found.orders.filter((order) => capturedByMember(order, memberFilter!, self)) };
+    return { ...(await pageMemberOrders(db, { ...query, buyer: term }, memberFilter!, cursor, PAGE_SIZE, self)), via: 'buyer' };
   }
   const matched = useLiveQuery(
-    async () => (term ? null : memberFilter ? countMemberOrders(db, { ...queryOf(selection), status }, memberFilter) : countOrders(db, { ...queryOf(selection), status })),
+    async () => (term ? null : memberFilter ? countMemberOrders(db, { ...queryOf(selection), status }, memberFilter, self) : countOrders(db, { ...queryOf(selection), status })),
     [db, ...deps],
   );
   const reminders = useRemindersOf(showTeam && page.status === 'ready' ? page.value.orders : undefined);
@@ -125,7 +127,7 @@ export function OrdersView({ selection, onSelection }: { selection: Selection; o
             orders={page.value.orders}
             extra={
               showTeam
-                ? { header: ts('colTeam'), cell: (order) => <TeamCell key="team" order={order} reminders={reminders.get(order.key)} names={names} me={syncStatus?.member} /> }
+                ? { header: ts('colTeam'), cell: (order) => <TeamCell key="team" order={order} self={self} reminders={reminders.get(order.key)} names={names} me={syncStatus?.member} /> }
                 : undefined
             }
           />
