@@ -23,10 +23,14 @@ let serverCount = 0;
 let BasePouchDB;
 
 function makePouch() {
-  BasePouchDB ??= require('pouchdb-core')
-    .plugin(require('pouchdb-adapter-memory'))
-    .plugin(require('pouchdb-adapter-http'))
-    .plugin(require('pouchdb-replication'));
+  if (!BasePouchDB) {
+    // One PouchDB class per process (plugin() changes it): the engine under test may share it and may have
+    // added the same plugins already.
+    BasePouchDB = require('pouchdb-core');
+    if (!BasePouchDB.adapters.memory) BasePouchDB.plugin(require('pouchdb-adapter-memory'));
+    if (!BasePouchDB.adapters.http) BasePouchDB.plugin(require('pouchdb-adapter-http'));
+    if (!BasePouchDB.prototype.replicate) BasePouchDB.plugin(require('pouchdb-replication'));
+  }
   const PouchDB = BasePouchDB;
   // Each server its own namespace of in-memory databases (two servers in one process stay apart).
   // memdown keeps one global store per name: a prefix per server.

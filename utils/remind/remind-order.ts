@@ -1,4 +1,4 @@
-import type { OrderLensDatabase } from '../db/database';
+import type { OrderLensDatabase, ReminderRecord } from '../db/database';
 import { addReminderInTransaction } from '../db/record-reminder';
 import { summariseReminders } from '../db/rollup-updates';
 import { classifyStorageError } from '../db/storage-errors';
@@ -27,6 +27,8 @@ export async function remindOrder(
   /** Given (the dashboard's queue): an order past its payment window is refused. Left out for a row on a
    * live console page: the console prints it unpaid right now, whatever our window says. */
   windows?: PaymentWindows,
+  /** Team sync: stored on the reminder (who reminded; made while the server was unreachable). */
+  extra?: Pick<ReminderRecord, 'by' | 'uncoordinated'>,
 ): Promise<RemindOutcome> {
   const key = orderKey(platform, orderId);
   try {
@@ -53,7 +55,7 @@ export async function remindOrder(
         template.lang,
       );
       const channel = chat?.channel ?? 'clipboard';
-      await addReminderInTransaction(db, { orderKey: key, at: now, channel, template: template.id }, order, before);
+      await addReminderInTransaction(db, { orderKey: key, at: now, channel, template: template.id, ...extra }, order, before);
       return { ok: true, at: now, text, templateId: template.id, chatUrl: chat?.url, channel };
     });
   } catch (error) {
