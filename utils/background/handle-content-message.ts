@@ -54,6 +54,8 @@ export interface HandlerDeps {
   now?: () => number;
   /** Called after a capture changed orders, so other console tabs can refresh their rows. */
   onOrdersChanged?: (platform: string, orderIds: string[], fromTabId: number) => void;
+  /** Team sync: 催付 through the team's claim; null when sync is off (then the local reminder below). */
+  teamRemind?: (platform: string, orderId: string) => Promise<RemindOutcome | null>;
 }
 
 async function reject(reason: string): Promise<RejectedReply> {
@@ -90,7 +92,10 @@ export async function handleContentMessage(
       case 'orderlens/row-state':
         return await readRowState(message, deps);
       case 'orderlens/remind':
-        return await remindOrder(deps.db, message.platform, message.orderId, deps.now?.() ?? Date.now(), await remindSettingsItem.getValue());
+        return (
+          (await deps.teamRemind?.(message.platform, message.orderId)) ??
+          (await remindOrder(deps.db, message.platform, message.orderId, deps.now?.() ?? Date.now(), await remindSettingsItem.getValue()))
+        );
     }
   } catch (error) {
     const kind = error instanceof StorageError ? error.kind : 'unknown';
