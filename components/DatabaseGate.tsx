@@ -1,4 +1,5 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { handOffFirstPaint } from '@/components/popup/first-paint-handoff';
 import type { OrderLensDatabase } from '@/utils/db/database';
 import { findLostOrders, openDatabase, requestPersistentStorage } from '@/utils/db/open-database';
 import { StorageError, classifyStorageError } from '@/utils/db/storage-errors';
@@ -19,6 +20,10 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
   const [error, setError] = useState<StorageError | null>(null);
   const [writeError, setWriteError] = useState<{ kind: string } | null>(null);
   const [blocked, setBlocked] = useState(false);
+  // the popup's first figures give way to whatever is wrong (no-op on pages without a first paint)
+  useLayoutEffect(() => {
+    if (error || blocked || writeError) handOffFirstPaint();
+  }, [error, blocked, writeError]);
   useEffect(() => {
     void lastStorageErrorItem.getValue().then(setWriteError);
     return lastStorageErrorItem.watch(setWriteError);

@@ -1,4 +1,6 @@
+import { useLayoutEffect } from 'react';
 import { useDatabase } from '@/components/DatabaseGate';
+import { handOffFirstPaint } from '@/components/popup/first-paint-handoff';
 import { useRememberedSelection } from '@/components/range-choice';
 import { browser } from 'wxt/browser';
 import { KpiTile } from '@/components/kpi/KpiTile';
@@ -23,6 +25,11 @@ export function PopupApp() {
   const selection: KpiSelection = remembered ?? { range: 'today' };
   const { main, exceptions } = useKpis(selection);
   const trend = useRangeTrend(selection);
+  const tilesReady = main.status === 'ready' && remembered !== null;
+  // the first paint (popup-first-paint.js) stays until these tiles replace it, in the same frame
+  useLayoutEffect(() => {
+    if (tilesReady || main.status === 'error') handOffFirstPaint();
+  }, [tilesReady, main.status]);
   const dashboard = (hash = '') => browser.runtime.getURL(`/dashboard.html${hash ? `#${hash}` : ''}`);
   return (
     <main className="popup">
@@ -59,7 +66,7 @@ export function PopupApp() {
           ))}
         </select>
       </div>
-      {main.status === 'ready' && remembered && (
+      {tilesReady && (
         <section className="tiles" aria-live="polite">
           {KPI_TILES.map((tile) => (
             <KpiTile

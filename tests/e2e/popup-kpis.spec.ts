@@ -37,6 +37,38 @@ test('popup tiles after capturing every console: orders, GMV, 客单价, 支付�
   await expect(tile('orders')).toHaveAttribute('data-value', String(expectedOrders(douyin).length));
 });
 
+test('popup first paint: the figures before the app loads are the app\'s, and the app replaces them once', async ({ context, openExtensionPage }) => {
+  for (const list of lists) {
+    const page = await context.newPage();
+    await page.goto(list.url);
+    await expect(page.locator('[data-orderlens-row]')).toHaveCount(expectedOrders(list).length);
+    await page.close();
+  }
+  const setup = await openExtensionPage('popup.html');
+  await setup.selectOption('select[data-filter="range"]', 'all'); // remembered for the next open
+  await setup.close();
+  const popup = await context.newPage();
+  // what the first tile shows, seen before any script of the page runs
+  await popup.addInitScript(() => {
+    const seen: { value: string | null; inFirstPaint: boolean; appLoaded: boolean }[] = [];
+    (globalThis as unknown as { __firstTiles: typeof seen }).__firstTiles = seen;
+    new MutationObserver(() => {
+      const tile = document.querySelector('[data-kpi="orders"][data-value]');
+      if (tile && seen.length === 0) {
+        seen.push({ value: tile.getAttribute('data-value'), inFirstPaint: !!tile.closest('#first-paint'), appLoaded: !!document.querySelector('#root > *') });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await popup.goto(`chrome-extension://${new URL(setup.url()).host}/popup.html`);
+  const tile = (name: string) => popup.locator(`[data-kpi="${name}"]`);
+  await expect(popup.locator('#first-paint')).toHaveCount(0);
+  await expect(tile('orders')).toHaveCount(1);
+  await expect(tile('orders')).toHaveAttribute('data-value', String(orders.length));
+  await expect(tile('unpaid')).toHaveAttribute('data-value', /\d/);
+  const first = await popup.evaluate(() => (globalThis as unknown as { __firstTiles: unknown[] }).__firstTiles);
+  expect(first).toEqual([{ value: String(orders.length), inFirstPaint: true, appLoaded: false }]);
+});
+
 test('buyer names and titles with markup stay text in the panel, popup and dashboard', async ({ context, openExtensionPage }) => {
   const dialogs: string[] = [];
   context.on('dialog', (dialog) => {

@@ -1,13 +1,12 @@
-import zh from '../../public/_locales/zh_CN/messages.json';
-import en from '../../public/_locales/en/messages.json';
 import { browser } from 'wxt/browser';
+import { langOf, messageIn, type MessageKey } from './messages';
 
-export type MessageKey = keyof typeof zh;
+export type { MessageKey } from './messages';
 
 /** 'zh' unless the browser UI language is something else. */
 export function uiLang(): 'zh' | 'en' {
   try {
-    return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    return langOf(browser.i18n.getUILanguage());
   } catch {
     return 'zh';
   }
@@ -18,6 +17,5 @@ export function uiLang(): 'zh' | 'en' {
  * Chromium answers it in en_US while getUILanguage() says zh-CN, and every page must speak one language.
  */
 export function t(key: MessageKey): string {
-  const messages: Record<string, { message: string }> = uiLang() === 'zh' ? zh : en;
-  return messages[key]?.message ?? zh[key].message;
+  return messageIn(uiLang(), key);
 }

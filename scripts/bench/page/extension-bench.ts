@@ -18,7 +18,8 @@ const RAW_DB_NAME = 'orderlens-bench-raw';
 
 let generator: OrderGenerator;
 let options: GeneratorOptions;
-let captures: CapturedOrder[] = [];
+/** The history is generated in chunks of this many orders (a 1M history does not fit in one page's heap). */
+const HISTORY_CHUNK = 100_000;
 let db: OrderLensDatabase;
 let historySize = 0;
 let nextNewIndex = 0;
@@ -61,12 +62,11 @@ export function generateHistory(generatorOptions: GeneratorOptions, count: numbe
   generator = createOrderGenerator(options);
   historySize = count;
   nextNewIndex = count;
-  const start = performance.now();
-  captures = Array.from({ length: count }, (_, index) => generator.orderAt(index));
-  const ms = performance.now() - start;
+  shopLists = undefined;
+  shopPages = new Map();
   const stats: GenerateStats = {
     orders: count,
-    ms,
+    ms: 0,
     platforms: {},
     statuses: {},
     shops: 0,
@@ -77,23 +77,33 @@ export function generateHistory(generatorOptions: GeneratorOptions, count: numbe
     schemaFailures: 0,
   };
   const shops = new Set<string>();
-  for (const order of captures) {
-    stats.platforms[order.platform] = (stats.platforms[order.platform] ?? 0) + 1;
-    stats.statuses[order.status!] = (stats.statuses[order.status!] ?? 0) + 1;
-    shops.add(`${order.platform}:${order.shop}`);
-    if (order.items.length > 1) stats.multiItemShare++;
-    if (order.shipments.length > 0) stats.withWaybillShare++;
-    if (order.shipments.length > 1) stats.multiWaybillShare++;
-    if (order.shipments.some((shipment) => shipment.events.length > 0)) stats.withEventsShare++;
+  const keys = new Set<string>();
+  for (let first = 0; first < count; first += HISTORY_CHUNK) {
+    const start = performance.now();
+    const chunk = historyChunk(first);
+    stats.ms += performance.now() - start;
+    chunk.forEach((order, offset) => {
+      stats.platforms[order.platform] = (stats.platforms[order.platform] ?? 0) + 1;
+      stats.statuses[order.status!] = (stats.statuses[order.status!] ?? 0) + 1;
+      shops.add(`${order.platform}:${order.shop}`);
+      keys.add(orderKey(order.platform, order.orderId));
+      if (order.items.length > 1) stats.multiItemShare++;
+      if (order.shipments.length > 0) stats.withWaybillShare++;
+      if (order.shipments.length > 1) stats.multiWaybillShare++;
+      if (order.shipments.some((shipment) => shipment.events.length > 0)) stats.withEventsShare++;
+      // The generator must produce what a reader may send: validate a sample with the real schema.
+      if ((first + offset) % 37 === 0 && !CapturedOrderSchema.safeParse(order).success) stats.schemaFailures++;
+    });
   }
   stats.shops = shops.size;
   for (const key of ['multiItemShare', 'withWaybillShare', 'multiWaybillShare', 'withEventsShare'] as const) stats[key] /= count;
-  // The generator must produce what a reader may send: validate a sample with the real schema.
-  for (let at = 0; at < count; at += 37) if (!CapturedOrderSchema.safeParse(captures[at]).success) stats.schemaFailures++;
-  if (new Set(captures.map((order) => orderKey(order.platform, order.orderId))).size !== count) {
-    throw new Error('generated order keys are not unique');
-  }
+  if (keys.size !== count) throw new Error('generated order keys are not unique');
   return stats;
+}
+
+/** Orders `first` … `first + HISTORY_CHUNK - 1` of the history (fewer at its end), generated again each time. */
+function historyChunk(first: number): CapturedOrder[] {
+  return Array.from({ length: Math.min(HISTORY_CHUNK, historySize - first) }, (_, offset) => generator.orderAt(first + offset));
 }
 
 /** Opens the extension's own database and empties it. */
@@ -107,8 +117,8 @@ export async function openExtensionDatabase(): Promise<void> {
 
 /** Reminders for some unpaid and paid orders, so upserts meet a realistic reminders table (untimed). */
 export async function seedReminders(every: number): Promise<number> {
-  const reminders = captures
-    .filter((order, at) => at % every === 0 && (order.status === 'unpaid' || order.status === 'paid' || order.status === 'closed'))
+  const reminders = Array.from({ length: Math.ceil(historySize / every) }, (_, at) => generator.orderAt(at * every))
+    .filter((order) => (order.status === 'unpaid' || order.status === 'paid' || order.status === 'closed'))
     .map((order) => ({
       orderKey: orderKey(order.platform, order.orderId),
       at: (order.createdAt ?? options.now) + 20 * 60_000,
@@ -124,8 +134,7 @@ export async function seedReminders(every: number): Promise<number> {
  * store with the same key path and indexes as `orders`. Run in a page of its own origin (a fresh,
  * empty IndexedDB backing store, like the extension's before the import), never in the extension's.
  */
-export async function rawImport(): Promise<{ ms: number; records: number }> {
-  const records: OrderRecord[] = captures.map((order) => mergeOrder(undefined, order, options.now));
+export async function rawImport(): Promise<{ ms: number; records: number; transactions: number }> {
   await deleteDatabase(RAW_DB_NAME);
   const open = indexedDB.open(RAW_DB_NAME, 1);
   open.onupgradeneeded = () => {
@@ -136,56 +145,125 @@ export async function rawImport(): Promise<{ ms: number; records: number }> {
     }
   };
   const raw = await idbRequest(open);
-  const start = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const transaction = raw.transaction('orders', 'readwrite');
-    const store = transaction.objectStore('orders');
-    for (const record of records) store.put(record);
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-    transaction.onabort = () => reject(transaction.error);
-  });
-  const ms = performance.now() - start;
+  let ms = 0;
+  let count = 0;
+  let transactions = 0;
+  // one transaction per chunk of the history, as bulkImport (a 100k history: one)
+  for (let first = 0; first < historySize; first += HISTORY_CHUNK) {
+    const records: OrderRecord[] = historyChunk(first).map((order) => mergeOrder(undefined, order, options.now));
+    const start = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const transaction = raw.transaction('orders', 'readwrite');
+      const store = transaction.objectStore('orders');
+      for (const record of records) store.put(record);
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error);
+    });
+    ms += performance.now() - start;
+    count += records.length;
+    transactions++;
+  }
   raw.close();
-  return { ms, records: records.length };
-}
-
-/** The 100k history through the bulk path the file import uses: one transaction, merge and rollups included. */
-export async function bulkImport(): Promise<{ ms: number; inserted: number; transactions: number }> {
-  const start = performance.now();
-  const result = await importOrders(db, captures, { observedAt: options.now, now: options.now, itemsComplete: true });
-  return { ms: performance.now() - start, inserted: result.inserted, transactions: 1 };
-}
-
-/** Drops the in-memory history once the database holds it. */
-export function releaseHistory(): void {
-  captures = [];
+  return { ms, records: count, transactions };
 }
 
 /**
- * One console page of 300 orders: `changed` orders of the history seen again with a moved-on status
- * (paid → shipped with a new waybill, shipped → delivered, …) and the rest brand new. Built untimed;
- * only upsertOrders is timed.
+ * The history through the bulk path the file import uses (importOrders: one transaction, merge and rollups
+ * included) — one import per chunk of 100,000 orders (a 100k history: one import; 1M: ten files in a row).
+ * Generation is not timed.
  */
-export async function pageUpsert(size: number, changed: number): Promise<{ ms: number; rawMs: number; inserted: number; updated: number; unchanged: number }> {
+export async function bulkImport(): Promise<{ ms: number; inserted: number; transactions: number }> {
+  let ms = 0;
+  let inserted = 0;
+  let transactions = 0;
+  for (let first = 0; first < historySize; first += HISTORY_CHUNK) {
+    const chunk = historyChunk(first);
+    const start = performance.now();
+    const result = await importOrders(db, chunk, { observedAt: options.now, now: options.now, itemsComplete: true });
+    ms += performance.now() - start;
+    inserted += result.inserted;
+    transactions++;
+  }
+  return { ms, inserted, transactions };
+}
+
+/** Nothing to drop any more: the history is generated chunk by chunk (kept for the section's call order). */
+export function releaseHistory(): void {}
+
+/** Per shop (`platform|shop`): history indices, newest first — the order a console lists them in. */
+let shopLists: Map<string, number[]> | undefined;
+let shopPages = new Map<string, number>();
+
+function listsByShop(): Map<string, number[]> {
+  if (shopLists) return shopLists;
+  const byShop = new Map<string, { index: number; createdAt: number }[]>();
+  for (let index = 0; index < historySize; index++) {
+    const order = generator.orderAt(index);
+    const shop = `${order.platform}|${order.shop}`;
+    const list = byShop.get(shop) ?? [];
+    list.push({ index, createdAt: order.createdAt ?? 0 });
+    byShop.set(shop, list);
+  }
+  shopLists = new Map([...byShop].map(([shop, list]) => [shop, list.sort((a, b) => b.createdAt - a.createdAt).map((entry) => entry.index)]));
+  return shopLists;
+}
+
+export type PageShape = 'console' | 'scattered';
+
+/**
+ * One page of 300 orders: `changed` orders of the history seen again with a moved-on status (paid → shipped
+ * with a new waybill, shipped → delivered, …) and the rest brand new, newest first. Built untimed; only
+ * upsertOrders is timed.
+ * - `console`: what a console list shows — one shop's orders, newest first: its new orders on top, then the
+ *   next orders of its history in list order (page 1, 2, … of that shop as the rounds go on); the shop
+ *   changes every round.
+ * - `scattered`: the worst case no console page produces — the changed orders spread over all five
+ *   platforms and the whole year (one rollup row and one reminders range per order).
+ */
+export async function pageUpsert(
+  size: number,
+  changed: number,
+  shape: PageShape = 'console',
+): Promise<{ ms: number; rawMs: number; inserted: number; updated: number; unchanged: number; rollupDays: number }> {
   const round = pageRound++;
   const page: CapturedOrder[] = [];
-  const seen = new Set<number>();
-  // A different, deterministic slice of the history each round.
-  for (let probe = round * 7919; page.length < changed; probe += 104_729) {
-    const index = probe % historySize;
-    if (seen.has(index)) continue;
-    seen.add(index);
-    const next = generator.advanced(generator.orderAt(index), options.now + (round + 1) * 60_000);
-    if (next) page.push(next);
+  const observedAt = options.now + (round + 1) * 60_000;
+  if (shape === 'console') {
+    const lists = [...listsByShop()].sort(([, a], [, b]) => b.length - a.length);
+    const [shop, list] = lists[round % lists.length]!;
+    let at = shopPages.get(shop) ?? 0;
+    while (page.length < changed && at < list.length) {
+      const next = generator.advanced(generator.orderAt(list[at++]!), observedAt);
+      if (next) page.push(next);
+    }
+    shopPages.set(shop, at);
+    const [platform, shopName] = shop.split('|');
+    // new orders of the same shop (the generator picks a shop per order: take the ones of this shop)
+    const fresh: CapturedOrder[] = [];
+    while (fresh.length < size - page.length) {
+      const order = generator.newOrderAt(nextNewIndex++);
+      if (order.platform === platform && order.shop === shopName) fresh.push(order);
+    }
+    page.unshift(...fresh.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0)));
+  } else {
+    const seen = new Set<number>();
+    // A different, deterministic slice of the history each round.
+    for (let probe = round * 7919; page.length < changed; probe += 104_729) {
+      const index = probe % historySize;
+      if (seen.has(index)) continue;
+      seen.add(index);
+      const next = generator.advanced(generator.orderAt(index), observedAt);
+      if (next) page.push(next);
+    }
+    while (page.length < size) page.push(generator.newOrderAt(nextNewIndex++));
+    page.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
   }
-  while (page.length < size) page.push(generator.newOrderAt(nextNewIndex++));
-  // Console pages list orders newest first, mixing new and updated ones.
-  page.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+  const rollupDays = new Set(page.map((order) => new Date((order.createdAt ?? 0) + 8 * 3_600_000).toISOString().slice(0, 10))).size;
   const start = performance.now();
-  const result = await upsertOrders(db, page, options.now + (round + 1) * 60_000);
+  const result = await upsertOrders(db, page, observedAt);
   const ms = performance.now() - start;
-  return { ms, rawMs: await rawPut(result.changedKeys), inserted: result.inserted, updated: result.updated, unchanged: result.unchanged };
+  return { ms, rawMs: await rawPut(result.changedKeys), inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, rollupDays };
 }
 
 /**
