@@ -5,7 +5,7 @@ import { handOffFirstPaint } from '@/components/popup/first-paint-handoff';
 // The app loads once the first paint is on screen (popup-first-paint.js): evaluating React while the first
 // figures are read would hold them back. Without a first paint (no database yet) the app shows at once.
 const firstPaint = (globalThis as { __olFirstPaint?: Promise<boolean> }).__olFirstPaint ?? Promise.resolve(false);
-const waitAtMost = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000));
+const waitAtMost = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000));
 void Promise.race([firstPaint, waitAtMost]).then(async (painted) => {
   if (!painted) handOffFirstPaint();
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));

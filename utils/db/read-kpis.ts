@@ -3,6 +3,7 @@ import { dayRangeToMs, type DayRange } from '../kpi/date-ranges';
 import { logisticsException, DEFAULT_EXCEPTION_RULES, type ExceptionRules } from '../kpi/logistics-exceptions';
 import type { Contribution } from '../kpi/order-contribution';
 import type { OrderLensDatabase, OrderRecord, RollupRecord } from './database';
+import { reminderSummariesOf } from './reminder-summaries';
 import { isPastPayDeadline, longestWindowHours, type PaymentWindows } from '../remind/payment-windows';
 
 export interface KpiFilter {
@@ -62,7 +63,7 @@ export async function readAwaitingReminder(db: OrderLensDatabase, filter: KpiFil
       !isPastPayDeadline(order, now, windows),
   );
   if (candidates.length === 0) return [];
-  const reminded = new Set((await db.reminders.where('orderKey').anyOf(candidates.map((order) => order.key)).toArray()).map((reminder) => reminder.orderKey));
+  const reminded = await reminderSummariesOf(db, candidates.map((order) => order.key));
   return candidates.filter((order) => !reminded.has(order.key));
 }
 

@@ -2,9 +2,10 @@ import type { CaptureSource, CapturedOrder } from '../model/order';
 import type { OrderStatus } from '../model/status';
 import { orderKey } from '../model/order';
 import { rollupKeyOf } from '../kpi/order-contribution';
-import type { OrderLensDatabase, OrderRecord, ReminderRecord } from './database';
+import type { OrderLensDatabase, OrderRecord } from './database';
 import { mergeOrder } from './merge-order';
-import { addDeltasToRows, addRollupChanges, readRollupRows, summariseReminders, type RollupChange } from './rollup-updates';
+import { addDeltasToRows, addRollupChanges, readRollupRows, type RollupChange } from './rollup-updates';
+import { reminderSummariesOf } from './reminder-summaries';
 import { classifyStorageError } from './storage-errors';
 
 export interface StatusChangeNote {
@@ -29,18 +30,6 @@ function expectedRollupKey(order: CapturedOrder): string | undefined {
 }
 
 /**
- * The reminders of `keys` in one read: every reminder between the page's lowest and highest key, then
- * only the page's. (anyOf walks a cursor that jumps from key to key: one round trip per jump, ~300 per
- * page, more as the reminders table grows.) A console page is one platform's recent orders: a narrow range.
- */
-async function remindersOf(db: OrderLensDatabase, keys: readonly string[]): Promise<ReminderRecord[]> {
-  const sorted = [...keys].sort();
-  const wanted = new Set(keys);
-  const inRange = await db.reminders.where('orderKey').between(sorted[0]!, sorted.at(-1)!, true, true).toArray();
-  return inRange.filter((reminder) => wanted.has(reminder.orderKey));
-}
-
-/**
  * Merge-upserts one page of captures in one transaction (the MV3 worker may stop at any time: either the
  * whole page is committed or none of it). Unchanged orders are not written at all. The reads go out
  * together (stored orders, their reminders, the rollup rows the page will most likely move) and so do the
@@ -58,9 +47,9 @@ export async function upsertOrders(
     await db.transaction('rw', db.orders, db.rollups, db.reminders, async () => {
       const keys = [...new Set(captured.map((order) => orderKey(order.platform, order.orderId)))];
       const likelyRollups = [...new Set(captured.map(expectedRollupKey).filter((key) => key !== undefined))];
-      const [stored, reminderRows, rollupRows] = await Promise.all([
+      const [stored, reminders, rollupRows] = await Promise.all([
         db.orders.bulkGet(keys),
-        remindersOf(db, keys),
+        reminderSummariesOf(db, keys),
         readRollupRows(db, likelyRollups),
       ]);
       const before = new Map<string, OrderRecord | undefined>(keys.map((key, at) => [key, stored[at]]));
@@ -85,7 +74,6 @@ export async function upsertOrders(
         }
       }
       if (writes.length === 0) return;
-      const reminders = summariseReminders(reminderRows);
       const changes: RollupChange[] = writes.map((record) => {
         const counted = reminders.get(record.key) ?? { count: 0 };
         const previous = before.get(record.key);
