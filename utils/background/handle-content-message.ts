@@ -1,6 +1,7 @@
 import type { OrderLensDatabase } from '../db/database';
 import { recordDiagnostics } from '../db/record-diagnostics';
 import { upsertOrders } from '../db/upsert-orders';
+import { reminderSummariesOf } from '../db/reminder-summaries';
 import { StorageError, storageErrorMessage } from '../db/storage-errors';
 import { logisticsException, type ExceptionKind } from '../kpi/logistics-exceptions';
 import { remindOrder, type RemindOutcome } from '../remind/remind-order';
@@ -128,14 +129,14 @@ async function saveCapture(message: CaptureMessage, deps: HandlerDeps, tabId: nu
 async function readRowState(message: RowStateRequest, deps: HandlerDeps): Promise<RowStateReply> {
   const keys = message.orderIds.map((id) => orderKey(message.platform, id));
   const orders = await deps.db.orders.bulkGet(keys);
-  const reminders = await deps.db.reminders.where('orderKey').anyOf(keys).toArray();
+  const reminders = await reminderSummariesOf(deps.db, keys);
   const rules = await exceptionRulesItem.getValue();
   const windows = await paymentWindowsItem.getValue();
   const states: Record<string, RowState> = {};
   message.orderIds.forEach((orderId, at) => {
     const order = orders[at];
-    const own = reminders.filter((reminder) => reminder.orderKey === keys[at]);
-    if (!order && own.length === 0) return;
+    const own = reminders.get(keys[at]!);
+    if (!order && !own) return;
     states[orderId] = {
       status: order?.status,
       statusText: order?.statusText,
@@ -147,8 +148,8 @@ async function readRowState(message: RowStateRequest, deps: HandlerDeps): Promis
         events: events.slice(-ROW_STATE_EVENTS).reverse().map(({ at, text }) => ({ at, text })),
       })),
       exception: order ? logisticsException(order, deps.now?.() ?? Date.now(), rules) : null,
-      reminders: own.length,
-      lastReminderAt: own.length ? Math.max(...own.map((reminder) => reminder.at)) : undefined,
+      reminders: own?.count ?? 0,
+      lastReminderAt: own?.lastAt,
     };
   });
   return { ok: true, states };
