@@ -20,19 +20,21 @@ const require = createRequire(import.meta.url);
 export const TEST_ADMIN = { name: 'admin', password: 'admin-secret' };
 
 let serverCount = 0;
-let BasePouchDB;
 
 function makePouch() {
-  if (!BasePouchDB) {
-    // One PouchDB class per process (plugin() changes it): the engine under test may share it and may have
-    // added the same plugins already.
-    BasePouchDB = require('pouchdb-core');
-    if (!BasePouchDB.adapters.memory) BasePouchDB.plugin(require('pouchdb-adapter-memory'));
-    if (!BasePouchDB.adapters.http) BasePouchDB.plugin(require('pouchdb-adapter-http'));
-    if (!BasePouchDB.prototype.replicate) BasePouchDB.plugin(require('pouchdb-replication'));
+  // A PouchDB class of its own per server: express-pouchdb's plugins (auth, security, validation wrappers)
+  // change the class and the databases it opens, and an engine under test in the same process (vitest) uses
+  // pouchdb-core too. A fresh module instance keeps them apart; the cached one is put back for everyone else.
+  const id = require.resolve('pouchdb-core');
+  const cached = require.cache[id];
+  delete require.cache[id];
+  let PouchDB;
+  try {
+    PouchDB = require('pouchdb-core');
+  } finally {
+    if (cached) require.cache[id] = cached;
   }
-  const PouchDB = BasePouchDB;
-  // Each server its own namespace of in-memory databases (two servers in one process stay apart).
+  PouchDB.plugin(require('pouchdb-adapter-memory')).plugin(require('pouchdb-adapter-http')).plugin(require('pouchdb-replication'));
   // memdown keeps one global store per name: a prefix per server.
   serverCount += 1;
   return PouchDB.defaults({ adapter: 'memory', prefix: `orderlens-test-server-${process.pid}-${serverCount}-` });

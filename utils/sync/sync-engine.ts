@@ -559,13 +559,12 @@ export class SyncEngine {
     const local = this.local(row.db);
     const remote = this.remoteDb(active, row.db);
     const batch = { batch_size: this.deps.batchSize ?? 500, batches_limit: 4, retry: false };
-    const info = await remote.info().catch((error: unknown) => {
-      throw error;
-    });
-    if ((info as any)?.error) throw Object.assign(new Error(String((info as any).reason)), { status: (info as any).status });
+    // The database's own answer first (PouchDB's http info() resolves with an error body instead of failing).
+    const info = await requestJson<{ doc_count?: number }>(active.remote, 'GET', `/${encodeURIComponent(row.db)}`);
+    if (info.status >= 400) throw new SyncError(kindOfStatus(info.status), info.status);
     await this.replicate(PouchDB.replicate(local, remote, batch), options);
     const localInfo = await local.info();
-    const expected = Math.max(0, (info as any).doc_count - localInfo.doc_count);
+    const expected = Math.max(0, (info.body.doc_count ?? 0) - localInfo.doc_count);
     const replication = PouchDB.replicate(remote, local, batch);
     if (expected > 0) {
       replication.on('change', (change: any) => onProgress({ phase: 'pull', done: Math.min(change.docs_written, expected), total: expected }));
