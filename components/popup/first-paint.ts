@@ -78,11 +78,15 @@ export async function readFirstPaintFigures(factory: IDBFactory, settingsPromise
       range = chosen.range;
       rows = await read(spanOf(dayRange(range, now, chosen.custom), previousRange(range, now, chosen.custom)));
     } else {
-      // 近30天 and the 30 days before it: every candidate range and its previous period
-      rows = await read(spanOf(dayRange('last30', now), previousRange('last30', now)));
+      // today and yesterday first (a shop with orders today: the common case), else 近30天 and the 30 days before
       const has = (candidate: RangeId) => rowsIn(rows, dayRange(candidate, now)).some((row) => row.created > 0);
-      range = has('today') ? 'today' : has('last30') ? 'last30' : 'all';
-      if (range === 'all') rows = await read(dayRange('all', now));
+      rows = await read(spanOf(dayRange('today', now), previousRange('today', now)));
+      range = 'today';
+      if (!has('today')) {
+        rows = await read(spanOf(dayRange('last30', now), previousRange('last30', now)));
+        range = has('last30') ? 'last30' : 'all';
+        if (range === 'all') rows = await read(dayRange('all', now));
+      }
     }
     // a database emptied under a seller who had orders: the app's check reports it, paint nothing
     if (rows.length === 0 && (settings.lastKnownOrderCount ?? 0) > 0 && (await request(db.transaction('rollups').objectStore('rollups').count())) === 0) return null;
