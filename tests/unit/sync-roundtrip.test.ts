@@ -5,6 +5,7 @@ import { checkRollups } from '@/utils/db/check-rollups';
 import { shopDbName, shopHashOf } from '@/utils/sync/sync-protocol';
 import { captured } from './order-factory';
 import { makeDevice, TEAM_DB } from './sync-helpers';
+import { sameTeamRecord } from '@/utils/db/merge-team-records';
 
 let server: SyncServer;
 let shopDb: string;
@@ -45,5 +46,35 @@ describe('team sync round trip', () => {
     // On the server: one cap doc per device and order.
     const docs = await server.allDocs(shopDb);
     expect(docs.filter((doc) => doc._id.startsWith('cap:')).length).toBe(3);
+  });
+
+  it('the same order captured by two members at once: both converge on one record, and passes stop writing (no ping-pong)', async () => {
+    const a = makeDevice('a');
+    const b = makeDevice('b');
+    await a.engine.enable(a.settings(server.url, 'alice'), 'pw-a');
+    await b.engine.enable(b.settings(server.url, 'bob'), 'pw-b');
+    const t0 = Date.UTC(2026, 4, 13, 2);
+    const id = '1000000000000000009';
+    await upsertOrders(a.db, [captured({ orderId: id, status: 'unpaid', receiverRegion: '上海' })], t0, 'dom');
+    await upsertOrders(b.db, [captured({ orderId: id, status: 'paid', paidAt: t0 + 1000, buyerId: 'u-9' })], t0 + 5000, 'api');
+    await a.engine.runPass();
+    await b.engine.runPass();
+    await a.engine.runPass();
+    await b.engine.runPass();
+    const ra = (await a.db.orders.get(`douyin:${id}`))!;
+    const rb = (await b.db.orders.get(`douyin:${id}`))!;
+    expect(sameTeamRecord(ra, rb)).toBe(true);
+    expect(ra.status).toBe('paid');
+    expect(ra.statusHistory.map((change) => change.status)).toEqual(['unpaid', 'paid']);
+    expect(ra).toMatchObject({ receiverRegion: '上海', buyerId: 'u-9', capturedBy: ['alice', 'bob'] });
+    expect((await checkRollups(a.db)).mismatches).toEqual([]);
+    expect((await checkRollups(b.db)).mismatches).toEqual([]);
+    const revs = async () => (await server.allDocs(shopDb)).map((doc) => `${doc._id}@${doc._rev}`).sort();
+    const settled = await revs();
+    await a.engine.runPass();
+    await b.engine.runPass();
+    await a.engine.runPass();
+    expect(await revs()).toEqual(settled);
+    expect((await a.engine.runPass()).pending).toBe(0);
   });
 });
