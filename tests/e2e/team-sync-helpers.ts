@@ -139,10 +139,11 @@ export async function submitSyncForm(page: Page, server: SyncServer, team: strin
 export const syncStatus = (page: Page) => page.locator('section[data-view="team"] [data-sync-state]');
 
 /**
- * Runs a pass now (立即同步) and waits until one that started after the click has finished — its data-last-pass is
+ * On the 团队同步 view, runs a pass now (立即同步) and waits until one that started after the click has finished — its data-last-pass is
  * later than the click — in the state given.
  */
 export async function syncNow(page: Page, state: 'ok' | 'error' = 'ok', timeout = 60_000): Promise<void> {
+  await showView(page, 'team');
   const clickedAt = Date.now();
   await expect(page.locator('[data-action="sync-now"]')).toBeEnabled({ timeout });
   await page.click('[data-action="sync-now"]');
