@@ -7,7 +7,9 @@
 //   --orders=N        size of the stored history (default 100000; `--orders N` too); page save and popup
 //                     paint are also measured at 10,000 orders (the flat-cost budgets)
 //   --extension=PATH  the built extension to measure (default .output/chrome-mv3; the bench copies it)
-//   --only=a,b        run some sections only: size, console, tap, extension
+//   --only=a,b        run some sections only: size, console, tap, extension; and sync (team sync: first sync
+//                     of --orders orders for a new member, orders/s, and the sync code's bundle cost), which
+//                     runs only when asked for
 //   --strict          exit with status 1 when a budget does not hold or a measurement could not be made
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { runConsoleSection } from './bench/console-section.mjs';
 import { prepareBenchExtension } from './bench/bench-extension.mjs';
 import { runExtensionSection } from './bench/extension-section.mjs';
 import { runTapSection } from './bench/tap-section.mjs';
+import { runSyncSection } from './bench/sync-section.mjs';
 import { buildResults, printTable } from './bench/report.mjs';
 
 const args = process.argv.slice(2);
@@ -70,11 +73,15 @@ async function main() {
   sections.extension = await run('extension', `Database, popup and export with ${orders.toLocaleString('en')} stored orders (extension origin)`, () =>
     runExtensionSection({ log, orders, extensionPath: extension.path }),
   );
+  sections.sync = await run('sync', `Team sync: first sync of ${orders.toLocaleString('en')} orders for a new member (test server on 127.0.0.1), bundle cost`, () =>
+    runSyncSection({ log, orders }),
+  );
   extension?.remove();
   environment.loadAverageAtEnd = loadavg().map((value) => Number(value.toFixed(2)));
   environment.seconds = Math.round((Date.now() - started) / 1000);
   environment.chromium = sections.console?.chromiumVersion;
   const results = buildResults(sections, environment);
+  if (sections.sync) results.sync = sections.sync;
   printTable(results, log);
   const file = join(ROOT, 'bench-results.json');
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');

@@ -45,4 +45,6 @@ export declare function startSyncServer(options?: {
   /** database → member names */
   dbs?: Record<string, string[]>;
   port?: number;
+  /** path → static page served on the server's origin */
+  pages?: Record<string, { contentType: string; body: string }>;
 }): Promise<SyncServer>;

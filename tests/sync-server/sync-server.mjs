@@ -45,8 +45,9 @@ function basic(name, password) {
 }
 
 /**
- * @param {{ users?: Record<string, string>, dbs?: Record<string, string[]>, port?: number }} [options]
- *   users: name → password; dbs: database name → member names (created with that `_security.members`).
+ * @param {{ users?: Record<string, string>, dbs?: Record<string, string[]>, port?: number, pages?: Record<string, { contentType: string, body: string }> }} [options]
+ *   users: name → password; dbs: database name → member names (created with that `_security.members`);
+ *   pages: path → a static page served on the server's origin (the sync bench's page).
  */
 export async function startSyncServer(options = {}) {
   const expressPouchDB = require('express-pouchdb');
@@ -65,7 +66,16 @@ export async function startSyncServer(options = {}) {
   let delayMs = 0;
   let failWith = null;
 
+  /** Extra static pages served on the server's own origin (benchmarks run a page there: same origin). */
+  const pages = new Map(Object.entries(options.pages ?? {}));
+
   const handler = (req, res) => {
+    const page = pages.get(req.url ?? '');
+    if (page) {
+      res.writeHead(200, { 'content-type': page.contentType, 'cache-control': 'no-store' });
+      res.end(page.body);
+      return;
+    }
     const auth = req.headers.authorization;
     let user = null;
     if (auth?.startsWith('Basic ')) user = Buffer.from(auth.slice(6), 'base64').toString().split(':')[0];
