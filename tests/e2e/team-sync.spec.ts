@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { SyncServer } from '../sync-server/sync-server.mjs';
+import { shopDbName, shopHashOf } from '../../utils/sync/sync-protocol';
 import { expectedOrders } from './fixture-data';
 import {
   allowServerSiteAccess,
@@ -23,10 +24,12 @@ import {
 
 // Team sync (issue 16), end to end: a CouchDB-compatible server started here (tests/sync-server) and two members,
 // each a separate browser profile with the built extension. One story, in order (serial: each step builds on the
-// last): captures with sync off reach no server; wrong credentials are refused; both members turn sync on; each
-// dashboard shows the union of both members' captures with the same KPIs; a 催付 by one blocks the other's with the
-// first member's name; a member whose server is down keeps capturing, sees why, and syncs once it is back; turning
-// sync off stops the requests and gives back the permission.
+// last): captures with sync off reach no server; the form refuses http:// off this computer and a wrong password;
+// both members turn sync on; each dashboard shows the union of both members' captures with the same KPIs, who
+// captured, the member filter; a 催付 by one blocks the other's with the first member's name; a member whose server is
+// down keeps capturing, sees why, and syncs once it is back; a changed password says so; turning sync off stops the
+// requests and gives back the permission; a teammate's reminder already synced still refuses with their name; access
+// to one shop revoked marks that shop and the others go on.
 
 const TEAM = 'shanye';
 const WANG: Member = { user: 'wang', password: 'wang-pass-1', memberName: '客服小王' };
@@ -206,13 +209,17 @@ test('a member whose server is down keeps capturing, sees why, and syncs once it
   expect(liKpis).toEqual(wangKpis);
 });
 
-test('a changed password shows as unauthorized; turning sync off stops every request and gives the permission back', async () => {
+test('a changed password shows as unauthorized', async () => {
   const liDashboard = await li.dashboard();
-  await showView(liDashboard, 'team');
   await server.addUser(LI.user, 'changed-by-the-admin');
   await syncNow(liDashboard, 'error');
   await expect(syncStatus(liDashboard)).toHaveAttribute('data-error-kind', 'unauthorized');
   await expect(liDashboard.locator('[data-sync-error="unauthorized"]')).toContainText('用户名或密码错误');
+});
+
+test('turning sync off stops every request and gives the permission back', async () => {
+  const liDashboard = await li.dashboard();
+  await showView(liDashboard, 'team');
 
   await liDashboard.click('[data-action="sync-disable"]');
   await expect(syncStatus(liDashboard)).toHaveAttribute('data-sync-state', 'off');
@@ -239,4 +246,20 @@ test('once a teammate’s reminder has synced here, a 催付 of that order is st
   const refused = wangJd.locator('[data-orderlens="toast"][data-orderlens-kind="refused"]');
   await expect(refused).toContainText(`${LI.memberName} 已在`);
   await expect(refused).toContainText('请勿重复催付');
+});
+
+test('access to one shop revoked: that shop says so, the others go on', async () => {
+  const wangDashboard = await wang.dashboard();
+  const [kuaishouShop] = shopsOf(KUAISHOU);
+  const kuaishouDb = shopDbName(TEAM, 'kuaishou', await shopHashOf(kuaishouShop!.shop));
+  const douyinDb = shopDbName(TEAM, 'douyin', await shopHashOf(shopsOf(DOUYIN)[0]!.shop));
+  await server.setMembers(kuaishouDb, [LI.user]);
+  await syncNow(wangDashboard, 'error');
+  await expect(syncStatus(wangDashboard)).toHaveAttribute('data-error-kind', 'forbidden');
+  await expect(wangDashboard.locator('[data-sync-error="forbidden"]')).toContainText(kuaishouShop!.shop);
+  await expect(wangDashboard.locator(`tr[data-shop-db="${kuaishouDb}"]`)).toHaveAttribute('data-shop-state', 'forbidden');
+  await expect(wangDashboard.locator(`tr[data-shop-db="${douyinDb}"]`)).toHaveAttribute('data-shop-state', 'ok');
+  await server.setMembers(kuaishouDb, [WANG.user, LI.user]);
+  await syncNow(wangDashboard);
+  await expect(wangDashboard.locator(`tr[data-shop-db="${kuaishouDb}"]`)).toHaveAttribute('data-shop-state', 'ok');
 });
