@@ -33,6 +33,7 @@ function makePouch() {
     PouchDB = require('pouchdb-core');
   } finally {
     if (cached) require.cache[id] = cached;
+    else delete require.cache[id];
   }
   PouchDB.plugin(require('pouchdb-adapter-memory')).plugin(require('pouchdb-adapter-http')).plugin(require('pouchdb-replication'));
   // memdown keeps one global store per name: a prefix per server.

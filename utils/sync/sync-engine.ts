@@ -64,6 +64,8 @@ export interface SyncEngineDeps {
   hasPermission?: (origin: string) => Promise<boolean>;
   /** Local PouchDB name prefix (tests: two devices in one process). */
   localPrefix?: string;
+  /** PouchDB adapter of the local copies. */
+  localAdapter?: 'idb' | 'indexeddb';
   /** Documents per replication batch. */
   batchSize?: number;
   /** Incoming documents merged per Dexie transaction. */
@@ -208,7 +210,7 @@ export class SyncEngine {
     let local = this.locals.get(db);
     if (!local) {
       const PouchDB = this.pouch();
-      local = new PouchDB(`${this.deps.localPrefix ?? 'sync-'}${db}`, { adapter: 'idb', auto_compaction: true } as any);
+      local = new PouchDB(`${this.deps.localPrefix ?? 'sync-'}${db}`, { adapter: this.deps.localAdapter ?? 'idb', auto_compaction: true } as any);
       this.locals.set(db, local);
     }
     return local;
@@ -562,7 +564,10 @@ export class SyncEngine {
     // The database's own answer first (PouchDB's http info() resolves with an error body instead of failing).
     const info = await requestJson<{ doc_count?: number }>(active.remote, 'GET', `/${encodeURIComponent(row.db)}`);
     if (info.status >= 400) throw new SyncError(kindOfStatus(info.status), info.status);
-    await this.replicate(PouchDB.replicate(local, remote, batch), options);
+    // Push only this device's documents: the local copy also holds every teammate document pulled, which the
+    // server has (without the filter the pass after a first sync would ask the server about each of them).
+    const device = active.config.deviceId;
+    await this.replicate(PouchDB.replicate(local, remote, { ...batch, filter: (doc: { device?: string }) => doc.device === device }), options);
     const localInfo = await local.info();
     const expected = Math.max(0, (info.body.doc_count ?? 0) - localInfo.doc_count);
     const replication = PouchDB.replicate(remote, local, batch);

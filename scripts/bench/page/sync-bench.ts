@@ -18,6 +18,7 @@ export interface SyncBenchOptions {
   team: string;
   admin: { name: string; password: string };
   member: { name: string; password: string };
+  adapter?: 'idb' | 'indexeddb';
 }
 
 const basic = (name: string, password: string) => 'Basic ' + btoa(`${name}:${password}`);
@@ -73,12 +74,24 @@ export async function runSyncBench(options: SyncBenchOptions) {
     remindSettings: async () => DEFAULT_REMIND_SETTINGS,
     openStore: () => openSyncStore(`orderlens-sync-bench-store-${Date.now()}`),
     localPrefix: `bench-${Date.now()}-`,
+    localAdapter: options.adapter,
   });
   const enabled = await engine.enable({ serverUrl: location.origin, team: options.team, user: options.member.name, memberName: '新成员' }, options.member.password);
   if (!enabled.ok) throw new Error(`enable: ${enabled.errorText}`);
+  performance.clearResourceTimings();
+  performance.setResourceTimingBufferSize(100_000);
   started.at = performance.now();
   const final = await engine.runPass();
   const passMs = performance.now() - started.at;
+  // Where the pass waited on the server: requests by kind, count and summed duration.
+  const requests: Record<string, { count: number; ms: number }> = {};
+  for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+    const kind = new URL(entry.name).pathname.replace(/^\/[^/]+/, '').replace(/\/[^_][^/]*$/, '/<doc>') || '/';
+    const slot = (requests[kind] ??= { count: 0, ms: 0 });
+    slot.count++;
+    slot.ms += entry.duration;
+  }
+  for (const slot of Object.values(requests)) slot.ms = Math.round(slot.ms);
   const stored = await db.orders.count();
   const rollups = await checkRollups(db);
   // A second pass with nothing new: the cost of an idle pass at this size.
@@ -99,6 +112,8 @@ export async function runSyncBench(options: SyncBenchOptions) {
     errorKind: final.errorKind ?? null,
     progressUpdates: progress.length,
     lastProgressMsByPhase: phaseEnds,
+    adapter: options.adapter ?? 'idb',
+    requests,
     userAgent: navigator.userAgent,
   };
 }
