@@ -3,7 +3,6 @@
 // by the background (and tests) only, never by content scripts.
 import PouchDB from 'pouchdb-core';
 import IdbAdapter from 'pouchdb-adapter-idb';
-import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import HttpAdapter from 'pouchdb-adapter-http';
 import Replication from 'pouchdb-replication';
 
@@ -18,7 +17,6 @@ export function syncPouchDB(): PouchStatic {
   // added replication already, which cannot be added twice).
   const adapters = (PouchDB as unknown as { adapters: Record<string, unknown> }).adapters;
   if (!adapters.idb) PouchDB.plugin(IdbAdapter);
-  if (!adapters.indexeddb) PouchDB.plugin(IndexedDbAdapter);
   if (!adapters.http) PouchDB.plugin(HttpAdapter);
   if (!(PouchDB.prototype as unknown as { replicate?: unknown }).replicate) PouchDB.plugin(Replication);
   configured = PouchDB;

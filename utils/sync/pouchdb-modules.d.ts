@@ -48,7 +48,3 @@ declare module 'pouchdb-adapter-memory' {
   const plugin: unknown;
   export default plugin;
 }
-declare module 'pouchdb-adapter-indexeddb' {
-  const plugin: unknown;
-  export default plugin;
-}

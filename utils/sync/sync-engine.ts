@@ -64,8 +64,6 @@ export interface SyncEngineDeps {
   hasPermission?: (origin: string) => Promise<boolean>;
   /** Local PouchDB name prefix (tests: two devices in one process). */
   localPrefix?: string;
-  /** PouchDB adapter of the local copies. */
-  localAdapter?: 'idb' | 'indexeddb';
   /** Documents per replication batch. */
   batchSize?: number;
   /** Incoming documents merged per Dexie transaction. */
@@ -210,7 +208,7 @@ export class SyncEngine {
     let local = this.locals.get(db);
     if (!local) {
       const PouchDB = this.pouch();
-      local = new PouchDB(`${this.deps.localPrefix ?? 'sync-'}${db}`, { adapter: this.deps.localAdapter ?? 'idb', auto_compaction: true } as any);
+      local = new PouchDB(`${this.deps.localPrefix ?? 'sync-'}${db}`, { adapter: 'idb', auto_compaction: true } as any);
       this.locals.set(db, local);
     }
     return local;

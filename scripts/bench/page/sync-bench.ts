@@ -18,7 +18,6 @@ export interface SyncBenchOptions {
   team: string;
   admin: { name: string; password: string };
   member: { name: string; password: string };
-  adapter?: 'idb' | 'indexeddb';
 }
 
 const basic = (name: string, password: string) => 'Basic ' + btoa(`${name}:${password}`);
@@ -74,7 +73,6 @@ export async function runSyncBench(options: SyncBenchOptions) {
     remindSettings: async () => DEFAULT_REMIND_SETTINGS,
     openStore: () => openSyncStore(`orderlens-sync-bench-store-${Date.now()}`),
     localPrefix: `bench-${Date.now()}-`,
-    localAdapter: options.adapter,
   });
   const enabled = await engine.enable({ serverUrl: location.origin, team: options.team, user: options.member.name, memberName: '新成员' }, options.member.password);
   if (!enabled.ok) throw new Error(`enable: ${enabled.errorText}`);
@@ -112,7 +110,6 @@ export async function runSyncBench(options: SyncBenchOptions) {
     errorKind: final.errorKind ?? null,
     progressUpdates: progress.length,
     lastProgressMsByPhase: phaseEnds,
-    adapter: options.adapter ?? 'idb',
     requests,
     userAgent: navigator.userAgent,
   };
