@@ -78,6 +78,7 @@ const ZH = {
   uncoordinatedHint: '离线时催付，没能先在服务器确认队友是否已催付',
   claimed: '{name} 已在 {time} 催付过，请勿重复催付',
   remindOffline: '（服务器无法连接，本次催付未与队友协调）',
+  remindNoAnswer: 'OrderLens 后台没有响应，这次催付没有记录，请再点一次。',
   memberScanNote: '按成员筛选时逐单查找，订单很多时会慢一些。',
 } as const;
 
@@ -158,6 +159,7 @@ const EN: Record<SyncKey, string> = {
   uncoordinatedHint: 'Reminded offline: it could not be checked against teammates’ reminders first',
   claimed: '{name} reminded this order at {time}: do not remind again',
   remindOffline: '(server unreachable: this reminder was not coordinated with teammates)',
+  remindNoAnswer: 'OrderLens did not answer: this reminder was not recorded, click again.',
   memberScanNote: 'The member filter checks order by order: slower with many orders.',
 };
 

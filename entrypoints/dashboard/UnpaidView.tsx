@@ -34,8 +34,13 @@ export function UnpaidView() {
   const syncStatus = useTeamSyncStatus();
   const remind = async (order: OrderRecord) => {
     const outcome = syncStatus?.enabled
-      ? await sendSync<RemindOutcome>({ type: 'orderlens-sync/remind', platform: order.platform, orderId: order.orderId })
+      ? await sendSync<RemindOutcome | undefined>({ type: 'orderlens-sync/remind', platform: order.platform, orderId: order.orderId }).catch(() => undefined)
       : await remindOrder(db, order.platform, order.orderId, Date.now(), await remindSettingsItem.getValue(), await paymentWindowsItem.getValue());
+    if (!outcome) {
+      // the worker did not answer (it was updated or stopped mid-call): nothing was recorded, try again
+      setResults((all) => ({ ...all, [order.key]: { text: ts('remindNoAnswer') } }));
+      return;
+    }
     if (!outcome.ok) {
       const text =
         outcome.reason === 'claimed'
