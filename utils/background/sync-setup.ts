@@ -32,12 +32,9 @@ export const teamSyncSettingsItem = storage.defineItem<TeamSyncSettings | null>(
  * sender.url is the console page's, never the extension origin. (A dashboard in a tab has sender.tab set.) */
 export function isFromExtensionPage(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
   if (sender.id !== extensionId) return false;
-  const origin = extensionOrigin.replace(/\/$/, '');
-  try {
-    return new URL(sender.url ?? '').origin === origin || sender.origin === origin;
-  } catch {
-    return false;
-  }
+  // By prefix: URL.origin is "null" for chrome-extension:/moz-extension: URLs outside Chrome.
+  const base = extensionOrigin.endsWith('/') ? extensionOrigin : `${extensionOrigin}/`;
+  return typeof sender.url === 'string' && sender.url.startsWith(base);
 }
 
 function isString(value: unknown, max = 500): value is string {

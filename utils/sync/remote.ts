@@ -32,7 +32,8 @@ export function classifyError(error: unknown): SyncErrorKind {
   if (error instanceof SyncError) return error.kind;
   const value = error as { status?: unknown; name?: unknown; message?: unknown; code?: unknown; result?: { status?: unknown } } | null;
   const name = typeof value?.name === 'string' ? value.name : '';
-  if (name === 'QuotaExceededError' || /quota/i.test(String(value?.message ?? ''))) return 'quota';
+  // QuotaExceededError from IndexedDB (PouchDB's copy) or the store's StorageError of kind 'quota'.
+  if (name === 'QuotaExceededError' || (error as { kind?: unknown })?.kind === 'quota' || /quota/i.test(String(value?.message ?? ''))) return 'quota';
   const status = typeof value?.status === 'number' ? value.status : undefined;
   if (status !== undefined && status >= 400) return kindOfStatus(status);
   // fetch failures: TypeError "Failed to fetch" (browsers), "fetch failed" (Node), AbortError/TimeoutError.
