@@ -76,5 +76,11 @@ describe('team sync round trip', () => {
     await a.engine.runPass();
     expect(await revs()).toEqual(settled);
     expect((await a.engine.runPass()).pending).toBe(0);
+    // Idle: one request per shop database, no replication.
+    const before = server.requests.length;
+    await a.engine.runPass();
+    const idle = server.requests.slice(before).map((request) => request.path);
+    expect(idle.filter((path) => path.includes('/_changes') || path.includes('/_local/') || path.includes('/_bulk'))).toEqual([]);
+    expect(idle.filter((path) => path.startsWith(`/${shopDb}`))).toEqual([`/${shopDb}`]);
   });
 });

@@ -81,7 +81,7 @@ export interface PassOptions {
 const SCAN_CHUNK = 1000;
 /** Records whose updatedAt is this close to the scan's start are looked at again next pass (a write whose
  * time was taken before the scan may commit after it). */
-const RESCAN_MS = 60_000;
+const RESCAN_MS = 10_000;
 
 class AbortedError extends Error {
   constructor() {
@@ -334,11 +334,11 @@ export class SyncEngine {
       for (const row of [...rows.values()].sort((a, b) => (a.db < b.db ? -1 : 1))) {
         check();
         try {
-          await this.syncShop(active, row, options, (progress) => {
+          const remoteSeq = await this.syncShop(active, row, options, (progress) => {
             status = { ...status, progress };
             void this.writeProgress(status);
           });
-          await store.applied.update(row.db, { state: 'ok', lastSyncAt: this.now(), unpushed: 0 });
+          await store.applied.update(row.db, { state: 'ok', lastSyncAt: this.now(), unpushed: 0, remoteSeq });
         } catch (error) {
           if (error instanceof AbortedError) throw error;
           const kind = classifyError(error);
@@ -554,14 +554,18 @@ export class SyncEngine {
     return touched;
   }
 
-  private async syncShop(active: ActiveConfig, row: SyncAppliedRow, options: PassOptions, onProgress: (progress: TeamSyncStatus['progress']) => void): Promise<void> {
+  private async syncShop(active: ActiveConfig, row: SyncAppliedRow, options: PassOptions, onProgress: (progress: TeamSyncStatus['progress']) => void): Promise<string> {
     const PouchDB = this.pouch();
     const local = this.local(row.db);
     const remote = this.remoteDb(active, row.db);
     const batch = { batch_size: this.deps.batchSize ?? 500, batches_limit: 4, retry: false };
     // The database's own answer first (PouchDB's http info() resolves with an error body instead of failing).
-    const info = await requestJson<{ doc_count?: number }>(active.remote, 'GET', `/${encodeURIComponent(row.db)}`);
+    const info = await requestJson<{ doc_count?: number; update_seq?: unknown }>(active.remote, 'GET', `/${encodeURIComponent(row.db)}`);
     if (info.status >= 400) throw new SyncError(kindOfStatus(info.status), info.status);
+    // Nothing new on the server since the last complete pull and nothing of ours to push: no replication (an
+    // idle pass costs one request per shop database instead of a dozen).
+    const remoteSeq = JSON.stringify(info.body.update_seq ?? null);
+    if (row.remoteSeq === remoteSeq && !(row.unpushed && row.unpushed > 0) && row.state === 'ok') return remoteSeq;
     // Push only this device's documents: the local copy also holds every teammate document pulled, which the
     // server has (without the filter the pass after a first sync would ask the server about each of them).
     const device = active.config.deviceId;
@@ -573,6 +577,8 @@ export class SyncEngine {
       replication.on('change', (change: any) => onProgress({ phase: 'pull', done: Math.min(change.docs_written, expected), total: expected }));
     }
     await this.replicate(replication, options);
+    // The seq read before the pull: whatever was written after it (our own push included) is pulled next time.
+    return remoteSeq;
   }
 
   private async replicate(replication: any, options: PassOptions): Promise<void> {

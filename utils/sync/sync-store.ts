@@ -38,6 +38,8 @@ export interface SyncAppliedRow {
   shop?: string;
   /** Documents written into the local copy and not yet confirmed pushed. */
   unpushed?: number;
+  /** The server database's update_seq (JSON) read before the last complete pull. */
+  remoteSeq?: string;
 }
 
 /** Order records already on their way to the server or written by the team merge (key → that record's
