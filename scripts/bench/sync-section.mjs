@@ -79,7 +79,7 @@ export async function runSyncSection({ log, orders = 100_000 }) {
     log(`  seeding ${orders.toLocaleString('en')} orders of a teammate on the test server, then the new member's first pass…`);
     const measured = await page.evaluate(
       (options) => globalThis.OrderLensSyncBench.runSyncBench(options),
-      { orders, team: 'bench', admin: TEST_ADMIN, member: { name: 'newbie', password: 'newbie-pw' } },
+      { orders, team: 'bench', admin: TEST_ADMIN, member: { name: 'newbie', password: 'newbie-pw' }, batchSize: Number(process.env.SYNC_BENCH_BATCH) || undefined },
     );
     result.firstSync = measured;
     log(

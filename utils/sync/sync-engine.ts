@@ -407,11 +407,28 @@ export class SyncEngine {
 
   private async countOwnChanges(): Promise<number> {
     const push = await readPush(this.openStore());
-    const keys = await this.deps.db.orders.where('updatedAt').aboveOrEqual(push.ordersFrom).primaryKeys();
-    if (keys.length === 0) return 0;
-    const records = await this.deps.db.orders.bulkGet(keys);
-    const known = await this.openStore().known.bulkGet(keys);
-    return records.filter((record, at) => record && known[at]?.updatedAt !== record.updatedAt).length;
+    return (await this.ownChangesSince(push.ordersFrom)).keys.length;
+  }
+
+  /**
+   * Orders with updatedAt ≥ `from` whose updatedAt is not the one pushed or merged: read from the updatedAt
+   * index alone (its keys and primary keys, in the same order), so records are fetched only for real changes.
+   */
+  private async ownChangesSince(from: number): Promise<{ keys: string[]; maxSeen: number }> {
+    const range = this.deps.db.orders.where('updatedAt').aboveOrEqual(from);
+    const [times, keys] = await Promise.all([range.keys() as Promise<number[]>, range.primaryKeys()]);
+    const own: string[] = [];
+    let maxSeen = from - 1;
+    for (let at = 0; at < keys.length; at += SCAN_CHUNK * 5) {
+      const chunk = keys.slice(at, at + SCAN_CHUNK * 5);
+      const known = await this.openStore().known.bulkGet(chunk);
+      chunk.forEach((key, index) => {
+        const updatedAt = times[at + index]!;
+        maxSeen = Math.max(maxSeen, updatedAt);
+        if (known[index]?.updatedAt !== updatedAt) own.push(key);
+      });
+    }
+    return { keys: own, maxSeen };
   }
 
   /** Writes this member's directory doc when missing or renamed; returns the member names (id → name). */
@@ -478,17 +495,10 @@ export class SyncEngine {
     const device = active.config.deviceId;
     const push = await readPush(store);
     const touched = new Map<string, { platform: string; shop: string }>();
-    const keys = await db.orders.where('updatedAt').aboveOrEqual(push.ordersFrom).primaryKeys();
-    let maxSeen = push.ordersFrom - 1;
+    const { keys, maxSeen } = await this.ownChangesSince(push.ordersFrom);
     for (let at = 0; at < keys.length; at += SCAN_CHUNK) {
       const chunk = keys.slice(at, at + SCAN_CHUNK);
-      const [records, known] = await Promise.all([db.orders.bulkGet(chunk), store.known.bulkGet(chunk)]);
-      const own: OrderRecord[] = [];
-      records.forEach((record, index) => {
-        if (!record) return;
-        maxSeen = Math.max(maxSeen, record.updatedAt);
-        if (known[index]?.updatedAt !== record.updatedAt) own.push(record);
-      });
+      const own = (await db.orders.bulkGet(chunk)).filter((record): record is OrderRecord => !!record);
       const byDb = new Map<string, OrderRecord[]>();
       for (const record of own) {
         const shop = record.shop ?? UNKNOWN_SHOP;

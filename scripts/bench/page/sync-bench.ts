@@ -18,6 +18,8 @@ export interface SyncBenchOptions {
   team: string;
   admin: { name: string; password: string };
   member: { name: string; password: string };
+  /** Replication batch size (the engine's default when left out). */
+  batchSize?: number;
 }
 
 const basic = (name: string, password: string) => 'Basic ' + btoa(`${name}:${password}`);
@@ -73,6 +75,7 @@ export async function runSyncBench(options: SyncBenchOptions) {
     remindSettings: async () => DEFAULT_REMIND_SETTINGS,
     openStore: () => openSyncStore(`orderlens-sync-bench-store-${Date.now()}`),
     localPrefix: `bench-${Date.now()}-`,
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
   const enabled = await engine.enable({ serverUrl: location.origin, team: options.team, user: options.member.name, memberName: '新成员' }, options.member.password);
   if (!enabled.ok) throw new Error(`enable: ${enabled.errorText}`);
