@@ -45,3 +45,33 @@ describe('server origins and errors', () => {
     expect(classifyError(new SyncError('permission'))).toBe('permission');
   });
 });
+
+describe('the console row’s 催付 with sync on', () => {
+  it('goes through the team claim; with sync off (null) it reminds locally as before', async () => {
+    const { handleContentMessage } = await import('@/utils/background/handle-content-message');
+    const { createDatabase } = await import('@/utils/db/database');
+    const { upsertOrders } = await import('@/utils/db/upsert-orders');
+    const { captured } = await import('./order-factory');
+    const db = createDatabase(`sync-bg-${Math.random()}`);
+    const now = Date.UTC(2026, 4, 12, 17);
+    await upsertOrders(db, [captured({ createdAt: now - 60_000 })], now);
+    const sender = { id: ID, url: 'https://fxg.jinritemai.com/ffa/morder/order/list?tab=all', tab: { id: 7 } };
+    const message = { type: 'orderlens/remind', v: 1, platform: 'douyin', orderId: '4987654321098765432' };
+    const calls: string[] = [];
+    const claimed = await handleContentMessage(message, sender, {
+      db,
+      extensionId: ID,
+      now: () => now,
+      teamRemind: async (platform, orderId) => {
+        calls.push(`${platform}:${orderId}`);
+        return { ok: false, reason: 'claimed', by: '小王', at: now - 1000 };
+      },
+    });
+    expect(claimed).toEqual({ ok: false, reason: 'claimed', by: '小王', at: now - 1000 });
+    expect(calls).toEqual(['douyin:4987654321098765432']);
+    expect(await db.reminders.count()).toBe(0);
+    const local = await handleContentMessage(message, sender, { db, extensionId: ID, now: () => now, teamRemind: async () => null });
+    expect(local).toMatchObject({ ok: true, at: now });
+    expect(await db.reminders.count()).toBe(1);
+  });
+});
