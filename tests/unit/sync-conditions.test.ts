@@ -181,3 +181,41 @@ describe('sync off', () => {
     fetchSpy.mockRestore();
   });
 });
+
+describe('turning sync off', () => {
+  it('stops a first sync under way, forgets the credentials and the local copies, keeps the merged orders', async () => {
+    const docs = orders('一号店', 0, 600).map((order) => ({
+      _id: capId(order.platform, order.orderId, 'bobdevice'),
+      type: 'cap',
+      member: 'bob',
+      device: 'bobdevice',
+      platform: order.platform,
+      orderId: order.orderId,
+      shop: order.shop,
+      capturedAt: T,
+      order: { ...order, sourcePage: undefined, key: `${order.platform}:${order.orderId}`, statusHistory: [{ status: 'unpaid', at: T }], sources: ['list'], firstSeenAt: T, updatedAt: T, rev: 1 },
+    }));
+    await server.seed(shop1, JSON.parse(JSON.stringify(docs)));
+    await server.seed(TEAM_DB, [{ _id: `shop:douyin:${shop1.slice(shop1.lastIndexOf('_') + 1)}`, type: 'shop', db: shop1, platform: 'douyin', shop: '一号店' }]);
+    let bulkGets = 0;
+    let disabling: Promise<void> | undefined;
+    const a: ReturnType<typeof makeDevice> = makeDevice('a', {
+      batchSize: 100,
+      fetch: async (url, init) => {
+        const response = await globalThis.fetch(url, init);
+        if (url.includes('/_bulk_get') && ++bulkGets === 2) disabling = a.engine.disable();
+        return response;
+      },
+    });
+    await a.engine.enable(a.settings(server.url, 'alice'), 'pw-a');
+    const pass = await a.engine.runPass();
+    await disabling;
+    expect(pass.errorText).toContain('中断');
+    expect(a.status()).toMatchObject({ enabled: false, pending: 0, shops: [] });
+    expect(await a.store.config.get('config')).toBeUndefined();
+    expect(await a.store.applied.count()).toBe(0);
+    const requestsAfter = a.requests.length;
+    await a.engine.runPass();
+    expect(a.requests.length).toBe(requestsAfter);
+  });
+});

@@ -113,7 +113,14 @@ export function setUpTeamSync(db: OrderLensDatabase): TeamSync {
   });
 
   // A worker started by any event: keep the alarm while sync is on.
-  void engine.isEnabled().then((enabled) => (enabled ? ensureAlarm() : undefined)).catch(() => undefined);
+  void engine
+    .isEnabled()
+    .then(async (enabled) => {
+      if (!enabled) return;
+      await engine.clearStaleRunning();
+      await ensureAlarm();
+    })
+    .catch(() => undefined);
 
   async function handle(message: SyncMessage): Promise<unknown> {
     switch (message.type) {

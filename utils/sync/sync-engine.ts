@@ -104,6 +104,7 @@ export class SyncEngine {
   private readonly locals = new Map<string, PouchDatabase>();
   private readonly hashes = new Map<string, string>();
   private soonTimer?: ReturnType<typeof setTimeout>;
+  private abortRun?: AbortController;
   private lastProgressWrite = 0;
 
   constructor(private readonly deps: SyncEngineDeps) {}
@@ -131,6 +132,13 @@ export class SyncEngine {
 
   async status(): Promise<TeamSyncStatus> {
     return this.deps.readStatus();
+  }
+
+  /** A worker that starts finds no pass of its own running: a `running` left by a stopped worker is cleared. */
+  async clearStaleRunning(): Promise<void> {
+    if (this.running) return;
+    const status = await this.deps.readStatus();
+    if (status.running) await this.deps.writeStatus({ ...status, running: false, progress: undefined });
   }
 
   // ---------------------------------------------------------------- enable / disable
@@ -186,6 +194,8 @@ export class SyncEngine {
   /** Forgets the credentials and the local copies; the merged orders stay in the store. */
   async disable(): Promise<void> {
     clearTimeout(this.soonTimer);
+    // A pass under way (a first sync may take minutes) stops where it is.
+    this.abortRun?.abort();
     if (this.running) await this.running.catch(() => undefined);
     const store = this.openStore();
     await this.forgetLocalCopies();
@@ -259,16 +269,23 @@ export class SyncEngine {
       this.again = true;
       return this.running;
     }
+    // One controller per run: the caller's signal and disable() both stop it.
+    const controller = new AbortController();
+    options.signal?.addEventListener('abort', () => controller.abort());
+    if (options.signal?.aborted) controller.abort();
+    this.abortRun = controller;
+    const inner: PassOptions = { signal: controller.signal };
     const run = (async () => {
       try {
-        let status = await this.pass(options);
-        while (this.again && !options.signal?.aborted) {
+        let status = await this.pass(inner);
+        while (this.again && !controller.signal.aborted) {
           this.again = false;
-          status = await this.pass(options);
+          status = await this.pass(inner);
         }
         return status;
       } finally {
         this.running = undefined;
+        this.abortRun = undefined;
         this.again = false;
       }
     })();
