@@ -22,10 +22,10 @@ export interface SyncServer {
   createDb(db: string, members?: string[]): Promise<void>;
   setMembers(db: string, names: string[]): Promise<void>;
   /** `_bulk_docs` as the admin; creates `db` when missing. */
-  seed(db: string, docs: Record<string, unknown>[]): Promise<unknown[]>;
+  seed(db: string, docs: readonly object[]): Promise<unknown[]>;
   allDocs(db: string): Promise<Record<string, any>[]>;
   getDoc(db: string, id: string): Promise<Record<string, any> | undefined>;
-  putDoc(db: string, doc: Record<string, unknown> & { _id: string }): Promise<any>;
+  putDoc(db: string, doc: { _id: string }): Promise<any>;
   /** Databases other than system ones. */
   listDbs(): Promise<string[]>;
   call(method: string, path: string, body?: unknown, authorization?: string): Promise<any>;
