@@ -226,9 +226,14 @@ function StatusPanel({ status, onDisabled }: { status: TeamSyncStatus; onDisable
           <dd>{ts('pendingValue', { n: status.pending })}</dd>
         </dl>
         {status.progress && status.progress.done < status.progress.total && (
-          <p className="progress-row" data-sync-progress={`${status.progress.done}/${status.progress.total}`}>
+          <p className="progress-row" data-sync-progress={`${status.progress.done}/${status.progress.total}`} data-sync-phase={status.progress.phase ?? ''}>
             <progress max={status.progress.total || 1} value={status.progress.done} aria-label={ts('syncing')} />
-            <span>{ts('progress', { done: status.progress.done, total: status.progress.total })}</span>
+            <span>
+              {ts(status.progress.phase === 'push' ? 'progressPush' : status.progress.phase === 'apply' ? 'progressApply' : 'progress', {
+                done: status.progress.done,
+                total: status.progress.total,
+              })}
+            </span>
           </p>
         )}
         <div className="toolbar">

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import type { SyncServer } from '../sync-server/sync-server.mjs';
 import { shopDbName, shopHashOf } from '../../utils/sync/sync-protocol';
+import { capDocOf } from '../../utils/sync/team-docs';
 import { expectedOrders } from './fixture-data';
+import { checkSnapshotRollups, readStore } from './store-check';
+import { workerStopper } from './worker-stops';
 import {
   allowServerSiteAccess,
   captureFixture,
@@ -28,12 +31,15 @@ import {
 // both members turn sync on; each dashboard shows the union of both members' captures with the same KPIs, who
 // captured, the member filter; a 催付 by one blocks the other's with the first member's name; a member whose server is
 // down keeps capturing, sees why, and syncs once it is back; a changed password says so; turning sync off stops the
-// requests and gives back the permission; a teammate's reminder already synced still refuses with their name; access
-// to one shop revoked marks that shop and the others go on.
+// requests and gives back the permission; a new member's first sync of thousands of orders shows progress and survives
+// the worker stopped mid-pass; a teammate's reminder already synced still refuses with their name; access to one shop
+// revoked marks that shop and the others go on.
 
 const TEAM = 'shanye';
 const WANG: Member = { user: 'wang', password: 'wang-pass-1', memberName: '客服小王' };
 const LI: Member = { user: 'li', password: 'li-pass-1', memberName: '客服小李' };
+const ZHAO: Member = { user: 'zhao', password: 'zhao-pass-1', memberName: '老板老赵' };
+const SEEDED = 4_000;
 const DOUYIN = listFixture('douyin'); // captured by 小王
 const JD = listFixture('jd'); // captured by 小李
 const KUAISHOU = listFixture('kuaishou'); // captured by 小李 while the server is down
@@ -235,6 +241,58 @@ test('turning sync off stops every request and gives the permission back', async
   expect(liRequests().slice(seen)).toEqual([]);
   // nothing else either (the buyer-chat tab the 京东 催付 opened is a page the seller is sent to, not a request of ours)
   expect(li.offNetwork.filter((entry) => entry.type !== 'document')).toEqual([]);
+});
+
+test('a new member’s first sync of thousands of orders shows progress, survives the worker stopped mid-pass, loses and doubles nothing', async () => {
+  test.setTimeout(300_000);
+  // 小王's devices elsewhere had captured 4,000 more 抖店 orders: documents as the engine writes them (cap: per device)
+  const wangDashboard = await wang.dashboard();
+  const template = (await readStore(wangDashboard)).orders.find((order) => order.key === keysOf(DOUYIN)[0])!;
+  const [douyinShop] = shopsOf(DOUYIN);
+  const douyinDb = shopDbName(TEAM, 'douyin', await shopHashOf(douyinShop!.shop));
+  const seeded = Array.from({ length: SEEDED }, (_, n) => {
+    const orderId = String(5934071258846000000n + BigInt(n));
+    return capDocOf({ ...template, orderId, key: `douyin:${orderId}`, createdAt: template.createdAt! - n * 60_000 }, WANG.user, 'wang-other-device');
+  });
+  await server.seed(douyinDb, seeded as unknown as Record<string, unknown>[]);
+  await server.addUser(ZHAO.user, ZHAO.password);
+  for (const db of await server.listDbs()) await server.setMembers(db, [WANG.user, LI.user, ZHAO.user]);
+  const expected = new Set<string>();
+  for (const db of await server.listDbs()) {
+    if (db === `orderlens_${TEAM}`) continue;
+    for (const doc of await server.allDocs(db)) if (doc.type === 'cap') expected.add(`${doc.platform}:${doc.orderId}`);
+  }
+
+  const zhao = await launchProfile(ZHAO, server, 'UTC');
+  try {
+    const page = await zhao.dashboard();
+    const stop = await workerStopper(zhao.context, page);
+    // every request a little slower, so the first pull runs long enough to be seen and cut
+    server.setDelay(40);
+    await allowServerSiteAccess(zhao);
+    await submitSyncForm(page, server, TEAM, ZHAO);
+    await expect(page.locator('[data-sync-progress]')).toBeVisible({ timeout: 60_000 });
+    const seenProgress = await page.locator('[data-sync-progress]').getAttribute('data-sync-progress');
+    await stop();
+    server.setDelay(0);
+    // the worker comes back (the dashboard's live port wakes it) and the next passes resume from the checkpoints
+    await expect(syncStatus(page)).toHaveAttribute('data-sync-state', 'ok', { timeout: 180_000 });
+    await expect.poll(async () => (await storedKeys(page)).length, { timeout: 180_000 }).toBe(expected.size);
+    await syncNow(page);
+    const store = await readStore(page);
+    expect(new Set(store.orders.map((order) => order.key))).toEqual(expected);
+    expect(store.orders.length).toBe(expected.size);
+    const check = await checkSnapshotRollups(store);
+    expect(check.mismatches).toEqual([]);
+    const kpis = await overviewKpis(page);
+    expect(kpis.orders).toBe(String(expected.size));
+    const description = `${expected.size} orders, progress seen at ${seenProgress} when the worker was stopped`;
+    test.info().annotations.push({ type: 'first sync', description });
+    console.log(`first sync: ${description}`);
+  } finally {
+    server.setDelay(0);
+    await zhao.close();
+  }
 });
 
 test('once a teammate’s reminder has synced here, a 催付 of that order is still refused with their name', async () => {
