@@ -155,7 +155,15 @@ describe('passes', () => {
     const partial = await a.db.orders.count();
     expect(partial).toBeLessThan(1200);
     const changesBefore = server.requests.length;
+    a.history.length = 0;
     const done = await a.engine.runPass();
+    // First-sync progress over the remaining pull, never going back, cleared at the end.
+    const progress = a.history.map((status) => status.progress).filter((value) => value !== undefined);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(new Set(progress.map((value) => value.total)).size).toBe(1);
+    expect(progress.map((value) => value.done)).toEqual([...progress.map((value) => value.done)].sort((x, y) => x - y));
+    expect(progress.at(-1)!.done).toBe(progress.at(-1)!.total);
+    expect(done.progress).toBeUndefined();
     expect(done.errorKind).toBeUndefined();
     expect(await a.db.orders.count()).toBe(1200);
     expect((await checkRollups(a.db)).mismatches).toEqual([]);

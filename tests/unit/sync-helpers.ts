@@ -17,6 +17,8 @@ export interface Device {
   store: SyncStore;
   engine: SyncEngine;
   status(): TeamSyncStatus;
+  /** Every status written, in order. */
+  history: TeamSyncStatus[];
   settings(serverUrl: string, user: string, memberName?: string): TeamSyncSettings;
   remindSettings: RemindSettings;
   /** Requests this device made (url, method). */
@@ -30,7 +32,9 @@ export function makeDevice(name: string, overrides: Partial<SyncEngineDeps> = {}
   const store = openSyncStore(`orderlens-sync-test-${id}`);
   let status: TeamSyncStatus = { ...DISABLED_STATUS };
   const requests: { url: string; method: string }[] = [];
+  const history: TeamSyncStatus[] = [];
   const device: Device = {
+    history,
     name,
     db,
     store,
@@ -45,6 +49,7 @@ export function makeDevice(name: string, overrides: Partial<SyncEngineDeps> = {}
     readStatus: async () => status,
     writeStatus: async (next) => {
       status = next;
+      history.push(next);
     },
     remindSettings: async () => device.remindSettings,
     openStore: () => store,

@@ -90,6 +90,13 @@ class AbortedError extends Error {
   }
 }
 
+interface RemoteDbInfo {
+  error?: SyncError;
+  docCount?: number;
+  /** update_seq as JSON (CouchDB's is an opaque string). */
+  remoteSeq?: string;
+}
+
 interface ActiveConfig {
   config: SyncConfigRow;
   origin: string;
@@ -347,13 +354,29 @@ export class SyncEngine {
       for (const doc of directory) if (!rows.has(doc.db)) rows.set(doc.db, { db: doc.db, seq: 0, platform: doc.platform, shop: doc.shop, state: 'pending' });
       for (const [db, shop] of touched) if (!rows.has(db)) rows.set(db, { db, seq: 0, platform: shop.platform, shop: shop.shop, state: 'pending' });
       for (const row of rows.values()) if (!(await store.applied.get(row.db))) await store.applied.put(row);
+      // Every shop database's state first: the first sync's progress counts over all of them.
+      const ordered = [...rows.values()].sort((a, b) => (a.db < b.db ? -1 : 1));
+      const infos = new Map<string, RemoteDbInfo>();
+      let total = 0;
+      for (const row of ordered) {
+        const info = await this.remoteInfo(active, row.db);
+        infos.set(row.db, info);
+        total += await this.expectedPull(row, info);
+      }
+      let pulledBefore = 0;
+      const report = (phase: 'pull' | 'apply', done: number) => {
+        if (total < (this.deps.applyBatch ?? 500)) return;
+        status = { ...status, progress: { phase, done: Math.min(done, total), total } };
+        void this.writeProgress(status);
+      };
       let fatal: unknown;
-      for (const row of [...rows.values()].sort((a, b) => (a.db < b.db ? -1 : 1))) {
+      for (const row of ordered) {
         check();
+        let pulled = 0;
         try {
-          const remoteSeq = await this.syncShop(active, row, options, (progress) => {
-            status = { ...status, progress };
-            void this.writeProgress(status);
+          const remoteSeq = await this.syncShop(active, row, infos.get(row.db)!, options, (docs) => {
+            pulled = docs;
+            report('pull', pulledBefore + pulled);
           });
           await store.applied.update(row.db, { state: 'ok', lastSyncAt: this.now(), unpushed: 0, remoteSeq });
         } catch (error) {
@@ -366,11 +389,9 @@ export class SyncEngine {
             break;
           }
         }
+        pulledBefore += pulled;
         // What arrived before an error is merged all the same.
-        await this.applyIncoming(active, row.db, options, (progress) => {
-          status = { ...status, progress };
-          void this.writeProgress(status);
-        });
+        await this.applyIncoming(active, row.db, options, () => report('apply', pulledBefore));
       }
       if (fatal) throw fatal;
       check();
@@ -581,28 +602,39 @@ export class SyncEngine {
     return touched;
   }
 
-  private async syncShop(active: ActiveConfig, row: SyncAppliedRow, options: PassOptions, onProgress: (progress: TeamSyncStatus['progress']) => void): Promise<string> {
+  /** The server database's own answer (PouchDB's http info() resolves with an error body instead of failing). */
+  private async remoteInfo(active: ActiveConfig, db: string): Promise<RemoteDbInfo> {
+    const info = await requestJson<{ doc_count?: number; update_seq?: unknown }>(active.remote, 'GET', `/${encodeURIComponent(db)}`);
+    if (info.status >= 400) return { error: new SyncError(kindOfStatus(info.status), info.status) };
+    return { docCount: info.body.doc_count ?? 0, remoteSeq: JSON.stringify(info.body.update_seq ?? null) };
+  }
+
+  /** Docs the pull of `row` should bring (server count minus local copy's count), 0 when it will be skipped. */
+  private async expectedPull(row: SyncAppliedRow, info: RemoteDbInfo): Promise<number> {
+    if (info.error || this.unchanged(row, info)) return 0;
+    return Math.max(0, (info.docCount ?? 0) - (await this.local(row.db).info()).doc_count);
+  }
+
+  /** Nothing new on the server since the last complete pull and nothing of ours to push: no replication (an
+   * idle pass costs one request per shop database instead of a dozen). */
+  private unchanged(row: SyncAppliedRow, info: RemoteDbInfo): boolean {
+    return row.remoteSeq === info.remoteSeq && !(row.unpushed && row.unpushed > 0) && row.state === 'ok';
+  }
+
+  private async syncShop(active: ActiveConfig, row: SyncAppliedRow, info: RemoteDbInfo, options: PassOptions, onPulled: (docs: number) => void): Promise<string> {
+    if (info.error) throw info.error;
+    const remoteSeq = info.remoteSeq!;
+    if (this.unchanged(row, info)) return remoteSeq;
     const PouchDB = this.pouch();
     const local = this.local(row.db);
     const remote = this.remoteDb(active, row.db);
     const batch = { batch_size: this.deps.batchSize ?? 500, batches_limit: 4, retry: false };
-    // The database's own answer first (PouchDB's http info() resolves with an error body instead of failing).
-    const info = await requestJson<{ doc_count?: number; update_seq?: unknown }>(active.remote, 'GET', `/${encodeURIComponent(row.db)}`);
-    if (info.status >= 400) throw new SyncError(kindOfStatus(info.status), info.status);
-    // Nothing new on the server since the last complete pull and nothing of ours to push: no replication (an
-    // idle pass costs one request per shop database instead of a dozen).
-    const remoteSeq = JSON.stringify(info.body.update_seq ?? null);
-    if (row.remoteSeq === remoteSeq && !(row.unpushed && row.unpushed > 0) && row.state === 'ok') return remoteSeq;
     // Push only this device's documents: the local copy also holds every teammate document pulled, which the
     // server has (without the filter the pass after a first sync would ask the server about each of them).
     const device = active.config.deviceId;
     await this.replicate(PouchDB.replicate(local, remote, { ...batch, filter: (doc: { device?: string }) => doc.device === device }), options);
-    const localInfo = await local.info();
-    const expected = Math.max(0, (info.body.doc_count ?? 0) - localInfo.doc_count);
     const replication = PouchDB.replicate(remote, local, batch);
-    if (expected > 0) {
-      replication.on('change', (change: any) => onProgress({ phase: 'pull', done: Math.min(change.docs_written, expected), total: expected }));
-    }
+    replication.on('change', (change: any) => onPulled(change.docs_written ?? 0));
     await this.replicate(replication, options);
     // The seq read before the pull: whatever was written after it (our own push included) is pulled next time.
     return remoteSeq;
@@ -629,15 +661,12 @@ export class SyncEngine {
   }
 
   /** Teammates' documents that arrived in the local copy of `name` since the last merge, merged in batches. */
-  private async applyIncoming(active: ActiveConfig, name: string, options: PassOptions, onProgress: (progress: TeamSyncStatus['progress']) => void): Promise<void> {
+  private async applyIncoming(active: ActiveConfig, name: string, options: PassOptions, onBatch: () => void): Promise<void> {
     const store = this.openStore();
     const local = this.local(name);
     const device = active.config.deviceId;
     const row = await store.applied.get(name);
     let since: number | string = row?.seq ?? 0;
-    const top = (await local.info()).update_seq;
-    const total = typeof top === 'number' && typeof since === 'number' ? top - since : 0;
-    let done = 0;
     const limit = this.deps.applyBatch ?? 500;
     const cooldownMs = (await this.deps.remindSettings()).cooldownHours * 3_600_000;
     for (;;) {
@@ -658,9 +687,8 @@ export class SyncEngine {
         if (reminders.length > 0) await this.noteDuplicates(active, [...new Set(reminders.map((reminder) => reminder.orderKey))], cooldownMs);
       }
       since = changes.last_seq;
-      done += changes.results.length;
       await store.applied.update(name, { seq: since });
-      if (total > limit) onProgress({ phase: 'apply', done: Math.min(done, total), total });
+      onBatch();
     }
   }
 
