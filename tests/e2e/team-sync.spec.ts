@@ -124,6 +124,9 @@ test('both members turn sync on; both dashboards show the union with the same KP
   const [wangKpis, liKpis] = [await overviewKpis(wangDashboard), await overviewKpis(liDashboard)];
   expect(wangKpis.orders).toBe(String(union.length));
   expect(liKpis).toEqual(wangKpis);
+  // what the browser's request routing saw of the worker's requests to the server (it is let through either way)
+  const wangSeen = browserRequests().filter((request) => request.user === WANG.user).length;
+  console.log(`routing: ${wang.routedToServer.length} of 小王's ${wangSeen} requests to the server went through context.route`);
 
   // the members list, and who captured each order; the member filter keeps one member's captures
   await showView(liDashboard, 'team');
