@@ -113,6 +113,9 @@ export class SyncEngine {
   private soonTimer?: ReturnType<typeof setTimeout>;
   private abortRun?: AbortController;
   private lastProgressWrite = 0;
+  /** Passes started, and the pass that wrote the last progress (its first report is never throttled). */
+  private passCount = 0;
+  private progressPass = -1;
 
   constructor(private readonly deps: SyncEngineDeps) {}
 
@@ -324,6 +327,7 @@ export class SyncEngine {
     const { config, origin } = active;
     const store = this.openStore();
     const started = this.now();
+    this.passCount++;
     let status: TeamSyncStatus = {
       ...(await this.deps.readStatus()),
       enabled: true,
@@ -420,9 +424,16 @@ export class SyncEngine {
     return status;
   }
 
+  /**
+   * At most one progress write per 500 ms, but the first of a pass and the last (done = total) always go out:
+   * throttled by the clock alone, a quick pass right after another wrote none, and the bar could stop short.
+   */
   private async writeProgress(status: TeamSyncStatus): Promise<void> {
     const now = Date.now();
-    if (now - this.lastProgressWrite < 500) return;
+    const { done = 0, total = 0 } = status.progress ?? {};
+    const first = this.progressPass !== this.passCount;
+    if (!first && done < total && now - this.lastProgressWrite < 500) return;
+    this.progressPass = this.passCount;
     this.lastProgressWrite = now;
     await this.deps.writeStatus(status);
   }
