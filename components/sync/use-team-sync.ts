@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
-import { storage } from '#imports';
+import { teamSyncSettingsItem, teamSyncStatusItem } from '@/utils/sync/sync-items';
 import { browser } from 'wxt/browser';
 import {
   DISABLED_STATUS,
   LIVE_PASS_MS,
   SYNC_LIVE_PORT,
-  TEAM_SYNC_SETTINGS_KEY,
-  TEAM_SYNC_STATUS_KEY,
   type SyncMessage,
-  type TeamSyncSettings,
   type TeamSyncStatus,
 } from '@/utils/sync/sync-protocol';
 
@@ -20,16 +17,15 @@ export async function sendSync<Reply>(message: SyncMessage): Promise<Reply> {
   return (await browser.runtime.sendMessage(message)) as Reply;
 }
 
-export const syncStatusItem = storage.defineItem<TeamSyncStatus>(TEAM_SYNC_STATUS_KEY, { fallback: DISABLED_STATUS });
-export const syncSettingsItem = storage.defineItem<TeamSyncSettings | null>(TEAM_SYNC_SETTINGS_KEY, { fallback: null });
+export { teamSyncSettingsItem as syncSettingsItem, teamSyncStatusItem as syncStatusItem };
 
 /** The status the background last wrote (`null` until read), following every change. */
 export function useTeamSyncStatus(): TeamSyncStatus | null {
   const [status, setStatus] = useState<TeamSyncStatus | null>(null);
   useEffect(() => {
     let live = true;
-    void syncStatusItem.getValue().then((value) => live && setStatus(value));
-    const unwatch = syncStatusItem.watch((value) => setStatus(value ?? DISABLED_STATUS));
+    void teamSyncStatusItem.getValue().then((value) => live && setStatus(value));
+    const unwatch = teamSyncStatusItem.watch((value) => setStatus(value ?? DISABLED_STATUS));
     return () => {
       live = false;
       unwatch();

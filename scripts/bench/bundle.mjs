@@ -3,12 +3,16 @@
 import { build } from 'vite';
 import { ROOT } from '../lib/browser.mjs';
 
-export async function bundleIife(entry, globalName) {
+/**
+ * `aliases`: more Vite aliases after `@/`; `external`: packages left out (the page must provide them as
+ * globals of the same name).
+ */
+export async function bundleIife(entry, globalName, { aliases = [], external = [] } = {}) {
   const output = await build({
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
-    resolve: { alias: [{ find: /^@\//, replacement: `${ROOT}/` }] },
+    resolve: { alias: [{ find: /^@\//, replacement: `${ROOT}/` }, ...aliases] },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       write: false,
@@ -16,7 +20,7 @@ export async function bundleIife(entry, globalName) {
       sourcemap: false,
       emptyOutDir: false,
       lib: { entry, formats: ['iife'], name: globalName, fileName: () => `${globalName}.js` },
-      rollupOptions: { output: { extend: true } },
+      rollupOptions: { external, output: { extend: true, globals: Object.fromEntries(external.map((name) => [name, name])) } },
     },
   });
   const results = Array.isArray(output) ? output : [output];

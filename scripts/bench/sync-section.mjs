@@ -12,36 +12,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { bundleIife } from './bundle.mjs';
 import { ROOT, CHROMIUM_FLAGS, chromiumPath } from '../lib/browser.mjs';
 import { startSyncServer, TEST_ADMIN } from '../../tests/sync-server/sync-server.mjs';
 
-async function bundle(entry, globalName, external = []) {
-  const output = await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    resolve: {
-      alias: [
-        { find: /^@\//, replacement: `${ROOT}/` },
-        { find: /^#imports$/, replacement: join(ROOT, 'scripts/bench/page/sync-imports-stub.ts') },
-      ],
-    },
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      write: false,
-      minify: true,
-      sourcemap: false,
-      emptyOutDir: false,
-      lib: { entry, formats: ['iife'], name: globalName, fileName: () => `${globalName}.js` },
-      rollupOptions: { external, output: { extend: true, globals: Object.fromEntries(external.map((name) => [name, name])) } },
-    },
-  });
-  const results = Array.isArray(output) ? output : [output];
-  const chunk = results.flatMap((result) => result.output).find((item) => item.type === 'chunk');
-  if (!chunk) throw new Error(`bundling ${entry} produced no chunk`);
-  return chunk.code;
-}
+// #imports (WXT's virtual module) stubbed: the bench page runs the engine outside an extension
+const bundle = (entry, globalName, external = []) =>
+  bundleIife(entry, globalName, { external, aliases: [{ find: /^#imports$/, replacement: join(ROOT, 'scripts/bench/page/sync-imports-stub.ts') }] });
 
 const kb = (bytes) => Math.round(bytes / 100) / 10;
 

@@ -3,7 +3,7 @@
 // worker may stop at any time, and a pass stopped halfway is resumed by the next); a pass soon after local
 // changes; passes every LIVE_PASS_MS while a dashboard keeps the live port connected.
 // With sync off: no alarm, no request, no PouchDB database, the sync store not opened.
-import { storage } from '#imports';
+import { teamSyncSettingsItem, teamSyncStatusItem } from '../sync/sync-items';
 import type { OrderLensDatabase } from '../db/database';
 import { remindOrder, type RemindOutcome } from '../remind/remind-order';
 import { remindSettingsItem } from '../remind/remind-settings';
@@ -11,22 +11,17 @@ import { paymentWindowsItem } from '../remind/payment-window-settings';
 import { SyncEngine } from '../sync/sync-engine';
 import {
   allowedServerOrigin,
-  DISABLED_STATUS,
   isSyncMessage,
   LIVE_PASS_MS,
   originPattern,
   SYNC_ALARM,
   SYNC_LIVE_PORT,
-  TEAM_SYNC_SETTINGS_KEY,
-  TEAM_SYNC_STATUS_KEY,
   type SyncMessage,
   type TeamSyncSettings,
-  type TeamSyncStatus,
 } from '../sync/sync-protocol';
 import type { SenderLike } from '../messaging/check-sender';
 
-export const teamSyncStatusItem = storage.defineItem<TeamSyncStatus>(TEAM_SYNC_STATUS_KEY, { fallback: DISABLED_STATUS });
-export const teamSyncSettingsItem = storage.defineItem<TeamSyncSettings | null>(TEAM_SYNC_SETTINGS_KEY, { fallback: null });
+export { teamSyncSettingsItem, teamSyncStatusItem };
 
 /** A sync message is taken only from this extension's own pages (dashboard, popup): a content script's
  * sender.url is the console page's, never the extension origin. (A dashboard in a tab has sender.tab set.) */

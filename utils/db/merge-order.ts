@@ -5,7 +5,8 @@ import type { OrderRecord } from './database';
 /** Revision of the record shape written by this code (see MIGRATIONS.md). */
 export const RECORD_REV = 1;
 
-const SCALAR_FIELDS = [
+/** The capture's scalar fields merged one by one (items, shipments and sources have rules of their own). */
+export const SCALAR_FIELDS = [
   'shop',
   'status',
   'statusText',
@@ -28,7 +29,7 @@ const SCALAR_FIELDS = [
 ] as const satisfies readonly (keyof CapturedOrder & keyof StoredOrder)[];
 
 /** Fields where the later observation wins whichever source made it: the order's state moves on. */
-const LATEST_WINS: ReadonlySet<string> = new Set(['status', 'statusText']);
+export const LATEST_WINS: ReadonlySet<string> = new Set(['status', 'statusText']);
 
 /**
  * Merges one capture into what is stored. Rules (DESIGN.md "Model"): a later capture never erases a known

@@ -16,30 +16,13 @@
 import type { ReminderSummary } from '../kpi/order-contribution';
 import type { Item, Shipment, StatusChange, TrackingEvent } from '../model/order';
 import type { OrderLensDatabase, OrderRecord, ReminderRecord } from './database';
-import { RECORD_REV } from './merge-order';
+import { LATEST_WINS, RECORD_REV, SCALAR_FIELDS } from './merge-order';
 import { addRollupChanges, writeRollupDeltas, type RollupChange, type RollupDeltas } from './rollup-updates';
 import { reminderSummariesOf } from './reminder-summaries';
 import { classifyStorageError } from './storage-errors';
 
-const SCALARS = [
-  'shop',
-  'createdAt',
-  'paidAt',
-  'shippedAt',
-  'deliveredAt',
-  'completedAt',
-  'promisedShipAt',
-  'payDeadlineAt',
-  'amountCents',
-  'currency',
-  'paymentMethod',
-  'buyer',
-  'receiverRegion',
-  'buyerId',
-  'orderSource',
-  'afterSale',
-  'dispute',
-] as const;
+// the capture's scalar fields but status and statusText, which follow the united status history
+const SCALARS = SCALAR_FIELDS.filter((field) => !LATEST_WINS.has(field));
 
 /** A fixed total order on JSON values: every device compares the same way. */
 function rank(value: unknown): string {
