@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { TEAM_SYNC_DATA_COLLECTION } from './utils/sync/sync-permissions';
 
 // Node: WXT 0.21 declares `node >= 22` in its engines; the machines here (and CI) have Node 20.20. We pin
 // wxt 0.21.4 and build on Node 20 deliberately — build, prepare and zip work on 20.20 and CI proves it on
@@ -38,8 +39,9 @@ export default defineConfig({
               // in the isolated world, where it wraps nothing — and data_collection_permissions needs 140
               // (the current ESR); Firefox for Android needs 142 for it.
               strict_min_version: '140.0',
-              // Firefox data-collection declaration: buyer data stays on this computer, nothing is transmitted.
-              data_collection_permissions: { required: ['none'] },
+              // Firefox data-collection declaration: nothing leaves this computer unless the seller turns team
+              // sync on; then orders go to the team's own server, asked for in that click.
+              data_collection_permissions: { required: ['none'], optional: [...TEAM_SYNC_DATA_COLLECTION] },
             } as Record<string, unknown>,
             gecko_android: { strict_min_version: '142.0' },
           },

@@ -130,6 +130,11 @@ async function main() {
   const profile = mkdtempSync(join(tmpdir(), 'orderlens-firefox-'));
   const { child, url } = await startFirefox(profile);
   const failures = [];
+  // Firefox's data-collection consent: nothing required; team sync's data optional, asked for when turned on.
+  const manifest = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
+  const declared = manifest.browser_specific_settings?.gecko?.data_collection_permissions;
+  const expected = { required: ['none'], optional: ['financialAndPaymentInfo', 'personallyIdentifyingInfo'] };
+  if (JSON.stringify(declared) !== JSON.stringify(expected)) failures.push(`manifest data_collection_permissions ${JSON.stringify(declared)} ≠ ${JSON.stringify(expected)}`);
   try {
     const bidi = new Bidi(url);
     await bidi.open();

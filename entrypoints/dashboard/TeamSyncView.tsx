@@ -9,11 +9,11 @@ import '@/components/sync/sync.css';
 import { formatBeijing } from '@/utils/model/time';
 import {
   SYNC_ERROR_TEXTS,
-  originPattern,
   type SyncEnableResponse,
   type SyncErrorKind,
   type TeamSyncStatus,
 } from '@/utils/sync/sync-protocol';
+import { syncPermissionsFor } from '@/utils/sync/sync-permissions';
 import { ViewHeading } from './ViewHeading';
 
 const EMPTY_FORM: SyncFormValues = { serverUrl: '', team: '', user: '', secret: '', memberName: '' };
@@ -32,7 +32,7 @@ const STATE_LABEL: Record<SyncState, Parameters<typeof ts>[0]> = {
 /** The permission for exactly the server's origin, given back; a failure (already gone) changes nothing. */
 async function givePermissionBack(origin: string | undefined): Promise<void> {
   if (!origin) return;
-  await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+  await browser.permissions.remove(syncPermissionsFor(origin)).catch(() => false);
 }
 
 function SyncForm({ onEnabled }: { onEnabled: () => void }) {
@@ -62,7 +62,7 @@ function SyncForm({ onEnabled }: { onEnabled: () => void }) {
     setResult(null);
     // no await before the request: the browser only shows its prompt inside the submit's user gesture
     void browser.permissions
-      .request({ origins: [originPattern(check.origin)] })
+      .request(syncPermissionsFor(check.origin))
       .catch(() => false)
       .then(async (granted) => {
         if (!granted) {

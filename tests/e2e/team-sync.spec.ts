@@ -298,10 +298,7 @@ test('a new member’s first sync of thousands of orders shows progress, survive
   }
 });
 
-// KNOWN ENGINE BUG (issue 16, open): SyncEngine.remind's local cooldown check answers a bare 'cooldown' for a
-// teammate's pulled reminder instead of 'claimed' with their name. Marked fixme so the suite's other steps run;
-// fix the engine, then turn this back into test().
-test.fixme('once a teammate’s reminder has synced here, a 催付 of that order is still refused with their name', async () => {
+test('once a teammate’s reminder has synced here, a 催付 of that order is still refused with their name', async () => {
   // 小王 has 小李's 京东 reminder (pulled in the 催付 test): the refusal names 小李, not a bare cooldown
   await wang.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(JD.url).origin });
   const wangJd = await wang.context.newPage();

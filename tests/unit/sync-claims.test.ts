@@ -71,6 +71,21 @@ describe('催付 claims', () => {
     expect((await checkRollups(b.db)).mismatches).toEqual([]);
   });
 
+  it('a teammate’s reminder already pulled here refuses with their name, even with the server unreachable; one’s own stays a cooldown', async () => {
+    expect(await a.engine.remind('douyin', ORDER)).toMatchObject({ ok: true });
+    await a.engine.runPass();
+    await b.engine.runPass();
+    expect((await b.db.reminders.where('orderKey').equals(KEY).toArray()).map((reminder) => reminder.by)).toEqual(['alice']);
+    hooks.set('b', () => {
+      throw new TypeError('Failed to fetch');
+    });
+    clock += 3_600_000;
+    expect(await b.engine.remind('douyin', ORDER)).toEqual({ ok: false, reason: 'claimed', by: '小王', at: T + 60_000 });
+    expect(await b.db.reminders.count()).toBe(1);
+    // alice's own reminder within the cooldown is a plain cooldown on her device.
+    expect(await a.engine.remind('douyin', ORDER)).toMatchObject({ ok: false, reason: 'cooldown', lastAt: T + 60_000 });
+  });
+
   it('local checks come first: a refused reminder leaves no claim', async () => {
     await upsertOrders(a.db, [captured({ orderId: ORDER, status: 'paid' })], T + 1000);
     expect(await a.engine.remind('douyin', ORDER)).toMatchObject({ ok: false, reason: 'not-unpaid' });

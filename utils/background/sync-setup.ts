@@ -9,11 +9,11 @@ import { remindOrder, type RemindOutcome } from '../remind/remind-order';
 import { remindSettingsItem } from '../remind/remind-settings';
 import { paymentWindowsItem } from '../remind/payment-window-settings';
 import { SyncEngine } from '../sync/sync-engine';
+import { syncPermissionsFor } from '../sync/sync-permissions';
 import {
   allowedServerOrigin,
   isSyncMessage,
   LIVE_PASS_MS,
-  originPattern,
   SYNC_ALARM,
   SYNC_LIVE_PORT,
   type SyncMessage,
@@ -59,7 +59,7 @@ export function setUpTeamSync(db: OrderLensDatabase): TeamSync {
     fetch: (input, init) => fetch(input, init),
     hasPermission: async (origin) => {
       try {
-        return await browser.permissions.contains({ origins: [originPattern(origin)] });
+        return await browser.permissions.contains(syncPermissionsFor(origin));
       } catch {
         return false;
       }
@@ -135,7 +135,7 @@ export function setUpTeamSync(db: OrderLensDatabase): TeamSync {
         await engine.disable();
         await browser.alarms.clear(SYNC_ALARM);
         const origin = settings && allowedServerOrigin(settings.serverUrl);
-        if (origin) await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+        if (origin) await browser.permissions.remove(syncPermissionsFor(origin)).catch(() => false);
         return { ok: true };
       }
       case 'orderlens-sync/run':

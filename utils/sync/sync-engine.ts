@@ -752,7 +752,7 @@ export class SyncEngine {
       const deadline = order && payDeadlineOf(order, windows);
       return checkReminderAllowed(order, before?.lastAt, now, settings.cooldownHours, windows ? deadline?.at : undefined);
     });
-    if (!verdict.ok) return verdict;
+    if (!verdict.ok) return verdict.reason === 'cooldown' ? await this.teammateClaimOf(active, key, verdict) : verdict;
     const claim = await this.claim(active, platform, orderId, now, settings.cooldownHours * 3_600_000);
     if (claim.refused) return claim.refused;
     const outcome = await remindOrder(db, platform, orderId, now, settings, windows, {
@@ -764,6 +764,19 @@ export class SyncEngine {
       this.scheduleSoon(1_000);
     }
     return outcome;
+  }
+
+  /**
+   * A cooldown refusal because of a teammate's reminder already pulled here is their claim: it names them
+   * and when they reminded, as the server's claim would. The cooldown of this member's own reminder stays.
+   */
+  private async teammateClaimOf(active: ActiveConfig, key: string, cooldown: Extract<RemindOutcome, { reason: 'cooldown' }>): Promise<RemindOutcome> {
+    const { user } = active.config.settings;
+    const reminders = await this.deps.db.reminders.where('orderKey').equals(key).toArray();
+    const last = reminders.reduce<(typeof reminders)[number] | undefined>((latest, reminder) => (!latest || reminder.at > latest.at ? reminder : latest), undefined);
+    if (!last?.by || last.by === user || last.at !== cooldown.lastAt) return cooldown;
+    const members = (await this.deps.readStatus()).members ?? {};
+    return { ok: false, reason: 'claimed', by: members[last.by] ?? last.by, at: last.at };
   }
 
   private async claim(
