@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { SyncServer } from '../sync-server/sync-server.mjs';
 import { shopDbName, shopHashOf } from '../../utils/sync/sync-protocol';
 import { capDocOf } from '../../utils/sync/team-docs';
@@ -30,10 +30,11 @@ import {
 // last): captures with sync off reach no server; the form refuses http:// off this computer and a wrong password;
 // both members turn sync on; each dashboard shows the union of both members' captures with the same KPIs, who
 // captured, the member filter; a 催付 by one blocks the other's with the first member's name; a member whose server is
-// down keeps capturing, sees why, and syncs once it is back; a changed password says so; turning sync off stops the
-// requests and gives back the permission; a new member's first sync of thousands of orders shows progress and survives
-// the worker stopped mid-pass; a teammate's reminder already synced still refuses with their name; access to one shop
-// revoked marks that shop and the others go on.
+// down keeps capturing, sees why, and syncs once it is back; from the dashboard's 待催付 queue, a 催付 of an order a
+// teammate has claimed is refused with their name and one nobody reminded is claimed; a changed password says so;
+// turning sync off stops the requests and gives back the permission; a new member's first sync of thousands of orders
+// shows progress and survives the worker stopped mid-pass; a teammate's reminder already synced still refuses with
+// their name; access to one shop revoked marks that shop and the others go on.
 
 const TEAM = 'shanye';
 const WANG: Member = { user: 'wang', password: 'wang-pass-1', memberName: '客服小王' };
@@ -47,6 +48,10 @@ const UNPAID = expectedOrders(DOUYIN).find((order) => order.status === 'unpaid')
 const UNPAID_KEY = `douyin:${UNPAID.orderId}`;
 const JD_UNPAID = expectedOrders(JD).find((order) => order.status === 'unpaid')!;
 const JD_UNPAID_KEY = `jd:${JD_UNPAID.orderId}`;
+// the 待催付 queue test's orders (the console prints their payment deadline: 29 minutes after capture)
+const [, QUEUE_CLAIMED, QUEUE_FREE] = expectedOrders(DOUYIN).filter((order) => order.status === 'unpaid') as [unknown, { orderId: string }, { orderId: string }];
+const QUEUE_CLAIMED_KEY = `douyin:${QUEUE_CLAIMED.orderId}`;
+const QUEUE_FREE_KEY = `douyin:${QUEUE_FREE.orderId}`;
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -144,7 +149,7 @@ test('both members turn sync on; both dashboards show the union with the same KP
 
 test('a 催付 by one member blocks the other’s with the first member’s name and time', async () => {
   // 小李's dashboard closed (no live passes): the refusal below comes from the claim on the server, not from 小王's
-  // reminder already pulled (that case is the last test)
+  // reminder already pulled (that case is a later test)
   await (await li.dashboard()).close();
   await li.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(DOUYIN.url).origin });
   await li.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(JD.url).origin });
@@ -216,6 +221,71 @@ test('a member whose server is down keeps capturing, sees why, and syncs once it
   const [wangKpis, liKpis] = [await overviewKpis(wangDashboard), await overviewKpis(liDashboard)];
   expect(wangKpis.orders).toBe(String(all.length));
   expect(liKpis).toEqual(wangKpis);
+});
+
+test('from the 待催付 queue: a 催付 of an order a teammate has claimed is refused with their name; one nobody reminded is claimed', async () => {
+  const [wangDashboard, liDashboard] = [await wang.dashboard(), await li.dashboard()];
+  const douyinDb = shopDbName(TEAM, 'douyin', await shopHashOf(shopsOf(DOUYIN)[0]!.shop));
+  const claimOf = (key: string) => server.getDoc(`orderlens_${TEAM}`, `claim:${key}`);
+  // The queue lists the unpaid orders created within the longest payment window, and the fixture orders are from May
+  // 2026: both members set long windows, as a seller whose shop allows them would (抖店's rows print their own deadline)
+  const setPaymentWindows = (page: Page, windows: Record<string, number> | undefined) =>
+    page.evaluate((value) => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void>; remove(key: string): Promise<void> } } } }).chrome.storage.local;
+      return value ? local.set({ paymentWindows: value }) : local.remove('paymentWindows');
+    }, windows);
+  const longWindows = { douyin: 24 * 365 * 5 };
+  try {
+    await setPaymentWindows(wangDashboard, longWindows);
+    await setPaymentWindows(liDashboard, longWindows);
+    // 小李 pulls nothing of the 抖店 shop for now: 小王's reminder below cannot reach his copy (it would take the order
+    // off his queue), so his queue still lists the order and only the claim on the server can refuse it
+    await server.setMembers(douyinDb, [WANG.user]);
+    await syncNow(liDashboard, 'error');
+    await expect(liDashboard.locator(`tr[data-shop-db="${douyinDb}"]`)).toHaveAttribute('data-shop-state', 'forbidden');
+
+    // 小王 reminds from his queue: allowed, claimed on the server in his name
+    await showView(wangDashboard, 'unpaid');
+    const wangRow = wangDashboard.locator(`section[data-view="unpaid"] tr[data-order-key="${QUEUE_CLAIMED_KEY}"]`);
+    await expect(wangRow).toBeVisible({ timeout: 15_000 });
+    await wangRow.locator('[data-action="remind"]').click();
+    await expect(wangRow.locator('[data-remind-result]')).toContainText('已复制，请粘贴发送：');
+    await expect(wangRow.locator('[data-remind-result]')).not.toHaveAttribute('data-uncoordinated', 'true');
+    expect(await claimOf(QUEUE_CLAIMED_KEY), 'the claim on the server').toMatchObject({ member: WANG.user, memberName: WANG.memberName });
+
+    // 小李, the same order from his queue: refused with 小王's name, and the claim stays 小王's
+    await showView(liDashboard, 'unpaid');
+    const liRow = liDashboard.locator(`section[data-view="unpaid"] tr[data-order-key="${QUEUE_CLAIMED_KEY}"]`);
+    await expect(liRow).toBeVisible({ timeout: 15_000 });
+    await liRow.locator('[data-action="remind"]').click();
+    const refused = liRow.locator('[data-remind-result]');
+    await expect(refused).toHaveAttribute('data-remind-reason', 'claimed');
+    await expect(refused).toContainText(`${WANG.memberName} 已在`);
+    await expect(refused).toContainText('请勿重复催付');
+    expect(await claimOf(QUEUE_CLAIMED_KEY)).toMatchObject({ member: WANG.user });
+
+    // 小李, an order nobody reminded, from the same queue: allowed, claimed in his name
+    expect(await claimOf(QUEUE_FREE_KEY)).toBeUndefined();
+    const freeRow = liDashboard.locator(`section[data-view="unpaid"] tr[data-order-key="${QUEUE_FREE_KEY}"]`);
+    await freeRow.locator('[data-action="remind"]').click();
+    await expect(freeRow.locator('[data-remind-result]')).toContainText('已复制，请粘贴发送：');
+    await expect(freeRow.locator('[data-remind-result]')).not.toHaveAttribute('data-remind-reason', /./);
+    expect(await claimOf(QUEUE_FREE_KEY), 'the claim on the server').toMatchObject({ member: LI.user, memberName: LI.memberName });
+  } finally {
+    await server.setMembers(douyinDb, [WANG.user, LI.user]);
+    await setPaymentWindows(wangDashboard, undefined);
+    await setPaymentWindows(liDashboard, undefined);
+  }
+  // access back: both reminders reach both members, each in its member's name
+  await syncNow(liDashboard);
+  await expect(syncStatus(liDashboard)).toHaveAttribute('data-pending', '0');
+  await syncNow(wangDashboard);
+  for (const page of [wangDashboard, liDashboard]) {
+    await showView(page, 'orders');
+    await page.selectOption('section[data-view="orders"] select[data-filter="range"]', 'all');
+    await expect(page.locator(`tr[data-order-key="${QUEUE_CLAIMED_KEY}"] [data-reminded-by]`)).toHaveAttribute('data-reminded-by', WANG.memberName);
+    await expect(page.locator(`tr[data-order-key="${QUEUE_FREE_KEY}"] [data-reminded-by]`)).toHaveAttribute('data-reminded-by', LI.memberName);
+  }
 });
 
 test('a changed password shows as unauthorized', async () => {
