@@ -1,3 +1,4 @@
+import { WAYBILL_HINT } from '../../capture/floor-fill';
 import { floorShopName } from '../../capture/floor/shop-name';
 import { emptyDiagnostics } from '../../capture/diagnostics';
 import { pick } from '../../capture/fast-query';
@@ -29,7 +30,8 @@ export function readKuaishouList(doc: Document): PageRead {
     const order = row.order;
     if (shop) order.shop = shop;
     const want: FloorField[] = [];
-    if (!order.shipments || order.shipments.length === 0) want.push('shipments');
+    // cheap prefilter, as on 抖店: most rows without a waybill column hold none (unpaid, to ship)
+    if ((!order.shipments || order.shipments.length === 0) && WAYBILL_HINT.test(row.element.textContent ?? '')) want.push('shipments');
     if (!order.status) want.push('status');
     if (want.length === 0) continue;
     const floor = readRowFloor(row.element, { orderIdPattern: site.orderIdPattern, want });
