@@ -153,6 +153,23 @@ export async function syncNow(page: Page, state: 'ok' | 'error' = 'ok', timeout 
   await expect(syncStatus(page)).toHaveAttribute('data-sync-state', state, { timeout });
 }
 
+/**
+ * The reminder-holding member syncs (pushes all pending), then the other; each dashboard's 订单 view (all time) then
+ * shows who reminded each order: `remindedBy` maps an order key to the member name expected.
+ */
+export async function expectRemindersOnBoth(reminderFirst: Page, other: Page, remindedBy: Record<string, string>): Promise<void> {
+  await syncNow(reminderFirst);
+  await expect(syncStatus(reminderFirst)).toHaveAttribute('data-pending', '0');
+  await syncNow(other);
+  for (const page of [other, reminderFirst]) {
+    await showView(page, 'orders');
+    await page.selectOption('section[data-view="orders"] select[data-filter="range"]', 'all');
+    for (const [key, name] of Object.entries(remindedBy)) {
+      await expect(page.locator(`tr[data-order-key="${key}"] [data-reminded-by]`)).toHaveAttribute('data-reminded-by', name);
+    }
+  }
+}
+
 /** Opens a console fixture page in the profile and waits until each of its orders is in the profile's store. */
 export async function captureFixture(profile: Profile, fixture: FixtureInfo, extensionPage: Page): Promise<Page> {
   const ids = expectedOrderIds(fixture);

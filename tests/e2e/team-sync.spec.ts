@@ -8,6 +8,7 @@ import { workerStopper } from './worker-stops';
 import {
   allowServerSiteAccess,
   captureFixture,
+  expectRemindersOnBoth,
   hasServerPermission,
   keysOf,
   launchProfile,
@@ -185,16 +186,7 @@ test('a 催付 by one member blocks the other’s with the first member’s name
   await expect(liJd.locator('[data-orderlens="toast"][data-orderlens-kind="ok"]')).toContainText('催付话术已复制');
   await liJd.close();
   expect(await server.getDoc(`orderlens_${TEAM}`, `claim:jd:${JD_UNPAID.orderId}`), 'the claim on the server').toBeDefined();
-  const [wangDashboard, liDashboard] = [await wang.dashboard(), await li.dashboard()];
-  await syncNow(liDashboard);
-  await expect(syncStatus(liDashboard)).toHaveAttribute('data-pending', '0');
-  await syncNow(wangDashboard);
-  for (const page of [wangDashboard, liDashboard]) {
-    await showView(page, 'orders');
-    await page.selectOption('section[data-view="orders"] select[data-filter="range"]', 'all');
-    await expect(page.locator(`tr[data-order-key="${UNPAID_KEY}"] [data-reminded-by]`)).toHaveAttribute('data-reminded-by', WANG.memberName);
-    await expect(page.locator(`tr[data-order-key="${JD_UNPAID_KEY}"] [data-reminded-by]`)).toHaveAttribute('data-reminded-by', LI.memberName);
-  }
+  await expectRemindersOnBoth(await li.dashboard(), await wang.dashboard(), { [UNPAID_KEY]: WANG.memberName, [JD_UNPAID_KEY]: LI.memberName });
 });
 
 test('a member whose server is down keeps capturing, sees why, and syncs once it is back', async () => {
@@ -277,15 +269,7 @@ test('from the 待催付 queue: a 催付 of an order a teammate has claimed is r
     await setPaymentWindows(liDashboard, undefined);
   }
   // access back: both reminders reach both members, each in its member's name
-  await syncNow(liDashboard);
-  await expect(syncStatus(liDashboard)).toHaveAttribute('data-pending', '0');
-  await syncNow(wangDashboard);
-  for (const page of [wangDashboard, liDashboard]) {
-    await showView(page, 'orders');
-    await page.selectOption('section[data-view="orders"] select[data-filter="range"]', 'all');
-    await expect(page.locator(`tr[data-order-key="${QUEUE_CLAIMED_KEY}"] [data-reminded-by]`)).toHaveAttribute('data-reminded-by', WANG.memberName);
-    await expect(page.locator(`tr[data-order-key="${QUEUE_FREE_KEY}"] [data-reminded-by]`)).toHaveAttribute('data-reminded-by', LI.memberName);
-  }
+  await expectRemindersOnBoth(liDashboard, wangDashboard, { [QUEUE_CLAIMED_KEY]: WANG.memberName, [QUEUE_FREE_KEY]: LI.memberName });
 });
 
 test('a changed password shows as unauthorized', async () => {
